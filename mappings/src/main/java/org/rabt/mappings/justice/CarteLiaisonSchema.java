@@ -1,0 +1,217 @@
+package org.rabt.mappings.justice;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.Attributes;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
+
+/**
+ * The compiled {@code justice/carte-liaison-v1.xsd}, and validation that says where a document
+ * breaks it (element path, line and column). Thread-safe: the {@link Schema} is immutable and a
+ * validator is made per document.
+ *
+ * <p>Hardened because the same schema will check documents that courts send in: no DTD, no
+ * external entity, no external schema, secure processing on.
+ */
+final class CarteLiaisonSchema {
+
+    static final String RESOURCE = "/justice/carte-liaison-v1.xsd";
+
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
+    private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
+    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+
+    private final Schema schema;
+    private final SAXParserFactory parsers;
+
+    CarteLiaisonSchema() {
+        this.schema = loadSchema();
+        this.parsers = secureParsers();
+    }
+
+    /** A place in a document where it breaks the schema. */
+    record Violation(String path, int line, int column, String message) {
+
+        /** {@code line:column message}, the detail of the coded error. */
+        String describe() {
+            return line + ":" + column + " " + message;
+        }
+    }
+
+    /** The first place where {@code document} breaks the schema, or empty when it conforms. */
+    Optional<Violation> firstViolation(byte[] document) {
+        ValidatorHandler validator = schema.newValidatorHandler();
+        ElementPath path = new ElementPath(validator);
+        FirstError errors = new FirstError(path);
+        validator.setErrorHandler(errors);
+        try {
+            XMLReader reader = newReader();
+            reader.setContentHandler(path);
+            reader.setErrorHandler(errors);
+            reader.parse(new InputSource(new ByteArrayInputStream(document)));
+        } catch (SAXParseException e) {
+            // Thrown by FirstError to stop at the first violation, or by the parser itself
+            // (not well-formed, DOCTYPE refused): both end up as the first violation.
+            errors.record(e);
+        } catch (SAXException e) {
+            return Optional.of(new Violation(path.current(), -1, -1, e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.ofNullable(errors.first);
+    }
+
+    /**
+     * A validator of this schema that may not fetch anything: for callers holding a
+     * {@link javax.xml.transform.Source} rather than bytes.
+     */
+    Validator newValidator() {
+        Validator validator = schema.newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("the JDK validator refuses the JAXP access properties", e);
+        }
+        return validator;
+    }
+
+    private static Schema loadSchema() {
+        URL xsd = CarteLiaisonSchema.class.getResource(RESOURCE);
+        if (xsd == null) {
+            throw new IllegalStateException("justice XSD missing from the class path: " + RESOURCE);
+        }
+        // The JDK's own factory, whatever else sits on the class path: its security properties are known.
+        SchemaFactory factory = SchemaFactory.newDefaultInstance();
+        try (InputStream in = xsd.openStream()) {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(new StreamSource(in, xsd.toExternalForm()));
+        } catch (SAXException e) {
+            throw new IllegalStateException("justice XSD does not compile: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SAXParserFactory secureParsers() {
+        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setXIncludeAware(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature(DISALLOW_DOCTYPE, true);
+            factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
+            factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
+            factory.setFeature(LOAD_EXTERNAL_DTD, false);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK SAX parser refuses a hardening feature", e);
+        }
+        return factory;
+    }
+
+    private XMLReader newReader() throws SAXException {
+        try {
+            // SAXParserFactory is not documented as thread-safe; making a parser is cheap.
+            synchronized (parsers) {
+                return parsers.newSAXParser().getXMLReader();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Passes SAX events on to the validator while keeping the path of the current element, so a
+     * violation can name the element ({@code /carteLiaison/motifs/motif[2]/cadre}) and not only
+     * a line. Elements are pushed before the validator sees their start and popped after it saw
+     * their end, so the path is right for errors raised at either.
+     */
+    private static final class ElementPath extends XMLFilterImpl {
+
+        private final Deque<String> names = new ArrayDeque<>();
+        private final Deque<Map<String, Integer>> siblings = new ArrayDeque<>();
+
+        ElementPath(ValidatorHandler validator) {
+            setContentHandler(validator);
+            siblings.push(new HashMap<>());
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            int position = siblings.peek().merge(localName, 1, Integer::sum);
+            names.addLast(position == 1 ? localName : localName + "[" + position + "]");
+            siblings.push(new HashMap<>());
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            super.endElement(uri, localName, qName);
+            siblings.pop();
+            names.removeLast();
+        }
+
+        /** The current element's path, or {@code null} outside the root element. */
+        String current() {
+            return names.isEmpty() ? null : "/" + String.join("/", names);
+        }
+    }
+
+    /** Keeps the first error with the path where it happened, and stops the parse there. */
+    private static final class FirstError implements ErrorHandler {
+
+        private final ElementPath path;
+        private Violation first;
+
+        FirstError(ElementPath path) {
+            this.path = path;
+        }
+
+        void record(SAXParseException e) {
+            if (first == null) {
+                first = new Violation(path.current(), e.getLineNumber(), e.getColumnNumber(), e.getMessage());
+            }
+        }
+
+        @Override
+        public void warning(SAXParseException e) {
+            // Warnings do not make a document invalid.
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            record(e);
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            record(e);
+            throw e;
+        }
+    }
+}
