@@ -30,6 +30,18 @@ public final class SignatureThroughput {
     public static void main(String[] args) throws Exception {
         int operations = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         Path dir = Files.createTempDirectory("rabt-pki-bench");
+        try {
+            measure(dir, operations);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static void measure(Path dir, int operations) throws Exception {
         HubPki pki = HubPki.loadOrCreate(dir, List.of("health", "justice"), List.of());
         KeyMaterial health = pki.sectorKeyMaterial("health").orElseThrow();
         X509Certificate healthCertificate = health.certificate();
