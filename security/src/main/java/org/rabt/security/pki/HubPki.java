@@ -1,0 +1,390 @@
+package org.rabt.security.pki;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.util.IPAddress;
+import org.rabt.security.CryptoUtils;
+import org.rabt.security.KeyMaterial;
+import org.rabt.security.Pem;
+import org.rabt.security.SecurityError;
+import org.rabt.security.SecurityMisconfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's own certificate authority and the demo PKI it issues, kept as PEM files in one
+ * directory: created on first start, loaded afterwards, completed with certificates for sectors
+ * that were added to the configuration since.
+ *
+ * <pre>
+ * ca.pem, ca-key.pem            the CA (self-signed, 10 years)
+ * exchange/cert.pem, key.pem    the exchange port's TLS server certificate (2 years)
+ * hub/cert.pem, key.pem         the hub's signing certificate (2 years)
+ * sectors/&lt;sector&gt;/cert.pem, key.pem   one per sector system (2 years)
+ * </pre>
+ *
+ * <p><strong>Demo only:</strong> every private key, including the CA's, is stored unencrypted
+ * (PKCS#8 PEM, mode 600). A production deployment keeps the CA key offline (delete
+ * {@code ca-key.pem}: the hub then issues nothing but runs with the certificates it has) and a
+ * sector's {@code key.pem} only on that sector's system (the hub needs only {@code cert.pem}).
+ *
+ * <p>Every file is written atomically and a certificate file is written after its key, so the
+ * certificate is the commit mark: a crash leaves either no certificate or a complete pair.
+ * Instances are thread-safe.
+ */
+public final class HubPki {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubPki.class);
+
+    /** Lower-case id safe as a path segment and as a common name: {@code health}, {@code freeline}. */
+    static final Pattern SECTOR_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
+    static final String CA_CERTIFICATE_FILE = "ca.pem";
+    static final String CA_KEY_FILE = "ca-key.pem";
+    static final String CERTIFICATE_FILE = "cert.pem";
+    static final String KEY_FILE = "key.pem";
+    static final String EXCHANGE_DIRECTORY = "exchange";
+    static final String HUB_DIRECTORY = "hub";
+    static final String SECTORS_DIRECTORY = "sectors";
+
+    /** The hub renews its own exchange and signing certificates when they have less than this left. */
+    static final Duration RENEW_OWN_BEFORE = Duration.ofDays(30);
+
+    private final Path directory;
+    private final X509Certificate ca;
+    private final CertificateIssuer issuer; // null when the CA key is kept offline
+    private final Clock clock;
+    private final ConcurrentSkipListMap<String, Sector> sectors = new ConcurrentSkipListMap<>();
+    private volatile KeyMaterial exchange;
+    private volatile KeyMaterial hubSigner;
+
+    private record Sector(X509Certificate certificate, Optional<KeyMaterial> keyMaterial) {
+    }
+
+    private HubPki(Path directory, X509Certificate ca, CertificateIssuer issuer, Clock clock) {
+        this.directory = directory;
+        this.ca = ca;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /**
+     * Loads the PKI under {@code pkiDir}, creating whatever is missing; certificate validity starts
+     * at the current UTC time minus five minutes.
+     *
+     * @param sectorIds       the configured sectors; each gets a certificate if it has none yet
+     * @param serverHostnames names (or IP literals) under which sector systems reach the exchange
+     *                        port, besides localhost, 127.0.0.1 and ::1
+     * @throws SecurityMisconfiguration RABT-S901 when files cannot be read or written, RABT-S902 when
+     *                                  they do not fit together (the message says which and what to do)
+     * @throws IllegalArgumentException when a sector id is not a lower-case path segment
+     */
+    public static HubPki loadOrCreate(Path pkiDir, Collection<String> sectorIds, Collection<String> serverHostnames) {
+        return loadOrCreate(pkiDir, sectorIds, serverHostnames, Clock.systemUTC());
+    }
+
+    /** As {@link #loadOrCreate(Path, Collection, Collection)}, with the clock that dates new certificates. */
+    public static HubPki loadOrCreate(Path pkiDir, Collection<String> sectorIds, Collection<String> serverHostnames,
+            Clock clock) {
+        Objects.requireNonNull(pkiDir, "pkiDir");
+        Objects.requireNonNull(clock, "clock");
+        sectorIds.forEach(HubPki::requireSectorId);
+        for (String hostname : serverHostnames) {
+            if (hostname == null || hostname.isBlank()) {
+                throw new IllegalArgumentException("server hostnames must not be blank");
+            }
+        }
+        HubPki pki = openCa(pkiDir, clock);
+        pki.exchange = pki.loadOrIssueOwn(EXCHANGE_DIRECTORY, "exchange port TLS",
+                material -> coversHostnames(material.certificate(), serverHostnames),
+                () -> pki.requireIssuer("the exchange port's TLS certificate").exchange(serverHostnames));
+        pki.hubSigner = pki.loadOrIssueOwn(HUB_DIRECTORY, "hub signing",
+                material -> true,
+                () -> pki.requireIssuer("the hub's signing certificate").hubSigner());
+        pki.loadSectorsOnDisk();
+        for (String sector : new TreeSet<>(sectorIds)) {
+            if (!pki.sectors.containsKey(sector)) {
+                pki.issueSectorCertificate(sector);
+            }
+        }
+        return pki;
+    }
+
+    /** The CA certificate: what a sector system needs to trust the hub, and what the hub trusts. */
+    public X509Certificate caCertificate() {
+        return ca;
+    }
+
+    /** Key and chain of the exchange port's TLS server certificate. */
+    public KeyMaterial exchangeKeyMaterial() {
+        return exchange;
+    }
+
+    /** Key and chain with which the hub signs outbound cards and audit checkpoints. */
+    public KeyMaterial hubSigner() {
+        return hubSigner;
+    }
+
+    /** The registered certificate of {@code sector}, if it has one. */
+    public Optional<X509Certificate> sectorCertificate(String sector) {
+        return Optional.ofNullable(sectors.get(sector)).map(Sector::certificate);
+    }
+
+    /**
+     * The key of {@code sector}, if this PKI still holds it: demo sector simulators sign with it.
+     * Empty once an operator has handed {@code key.pem} to the sector and deleted it here.
+     */
+    public Optional<KeyMaterial> sectorKeyMaterial(String sector) {
+        return Optional.ofNullable(sectors.get(sector)).flatMap(Sector::keyMaterial);
+    }
+
+    /** Every sector with a certificate in this PKI and its certificate, by sector id. */
+    public SortedMap<String, X509Certificate> sectorCertificates() {
+        SortedMap<String, X509Certificate> certificates = new TreeMap<>();
+        sectors.forEach((sector, entry) -> certificates.put(sector, entry.certificate()));
+        return Collections.unmodifiableSortedMap(certificates);
+    }
+
+    /**
+     * The sectors with a certificate in this PKI: those configured, plus any enrolled earlier that
+     * are no longer configured (their files are kept; the caller's configuration decides who is served).
+     */
+    public SortedSet<String> sectorIds() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(sectors.keySet()));
+    }
+
+    /** The directory holding {@code cert.pem} (and the demo {@code key.pem}) of {@code sector}. */
+    public Path sectorDirectory(String sector) {
+        return directory.resolve(SECTORS_DIRECTORY).resolve(requireSectorId(sector));
+    }
+
+    /** The PKI directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Issues a new key and certificate for {@code sector} and stores them, replacing any it had
+     * (renewal). A hub already running in another process sees the new certificate on its next start.
+     *
+     * @throws SecurityMisconfiguration RABT-S902 when the CA key is not in this PKI
+     */
+    public synchronized KeyMaterial issueSectorCertificate(String sector) {
+        requireSectorId(sector);
+        KeyMaterial material = requireIssuer("a certificate for sector " + sector).sector(sector);
+        Path sectorDirectory = sectorDirectory(sector);
+        AtomicFiles.writeSecret(sectorDirectory.resolve(KEY_FILE), Pem.toPem(material.key()));
+        AtomicFiles.writePublic(sectorDirectory.resolve(CERTIFICATE_FILE), Pem.toPem(material.certificate()));
+        sectors.put(sector, new Sector(material.certificate(), Optional.of(material)));
+        LOG.info("Issued certificate serial {} for sector {} in {}",
+                material.certificate().getSerialNumber().toString(16), sector, sectorDirectory);
+        return material;
+    }
+
+    static String requireSectorId(String sector) {
+        if (sector == null || !SECTOR_ID.matcher(sector).matches()) {
+            throw new IllegalArgumentException("sector id '" + sector
+                    + "' is not valid: use lower-case letters, digits and '-', starting with a letter");
+        }
+        return sector;
+    }
+
+    private static HubPki openCa(Path pkiDir, Clock clock) {
+        Path caFile = pkiDir.resolve(CA_CERTIFICATE_FILE);
+        Path caKeyFile = pkiDir.resolve(CA_KEY_FILE);
+        if (!Files.exists(caFile)) {
+            refuseOrphanCertificates(pkiDir);
+            KeyMaterial ca = CertificateIssuer.createCa(clock);
+            AtomicFiles.writeSecret(caKeyFile, Pem.toPem(ca.key()));
+            AtomicFiles.writePublic(caFile, Pem.toPem(ca.certificate()));
+            LOG.info("Created the hub CA in {} (demo PKI: the CA key is stored unencrypted)", pkiDir);
+            return new HubPki(pkiDir, ca.certificate(), new CertificateIssuer(ca, clock), clock);
+        }
+        X509Certificate ca = Pem.readCertificate(caFile);
+        if (ca.getBasicConstraints() < 0) {
+            throw inconsistent(caFile + " is not a CA certificate (no basicConstraints CA:true); "
+                    + "put the hub's CA certificate there");
+        }
+        if (!Files.exists(caKeyFile)) {
+            LOG.info("No {} in {}: the CA key is offline, the hub issues no certificates", CA_KEY_FILE, pkiDir);
+            return new HubPki(pkiDir, ca, null, clock);
+        }
+        PrivateKey caKey = Pem.readPrivateKey(caKeyFile);
+        if (!CryptoUtils.isKeyPair(caKey, ca.getPublicKey())) {
+            throw inconsistent(caKeyFile + " is not the key of " + caFile + "; restore the matching pair");
+        }
+        return new HubPki(pkiDir, ca, new CertificateIssuer(new KeyMaterial(caKey, ca, List.of(ca)), clock), clock);
+    }
+
+    /** Without ca.pem, certificates already issued would be orphaned by a new CA: stop instead. */
+    private static void refuseOrphanCertificates(Path pkiDir) {
+        List<Path> issued = new ArrayList<>();
+        for (String own : List.of(EXCHANGE_DIRECTORY, HUB_DIRECTORY)) {
+            Path certificate = pkiDir.resolve(own).resolve(CERTIFICATE_FILE);
+            if (Files.exists(certificate)) {
+                issued.add(certificate);
+            }
+        }
+        for (Path sectorDirectory : sectorDirectories(pkiDir)) {
+            Path certificate = sectorDirectory.resolve(CERTIFICATE_FILE);
+            if (Files.exists(certificate)) {
+                issued.add(certificate);
+            }
+        }
+        if (!issued.isEmpty()) {
+            throw inconsistent(pkiDir.resolve(CA_CERTIFICATE_FILE) + " is missing but certificates issued by it exist "
+                    + issued + "; restore ca.pem and ca-key.pem, or remove the whole PKI directory to start a new demo PKI");
+        }
+    }
+
+    /** The hub's own key pairs are renewed freely: nobody but the hub holds their keys. */
+    private KeyMaterial loadOrIssueOwn(String subdirectory, String what, Predicate<KeyMaterial> fits,
+            Supplier<KeyMaterial> issue) {
+        Path certificateFile = directory.resolve(subdirectory).resolve(CERTIFICATE_FILE);
+        Path keyFile = directory.resolve(subdirectory).resolve(KEY_FILE);
+        if (Files.exists(certificateFile) && Files.exists(keyFile)) {
+            KeyMaterial loaded = loadIssued(certificateFile, keyFile);
+            Instant renewFrom = loaded.certificate().getNotAfter().toInstant().minus(RENEW_OWN_BEFORE);
+            if (fits.test(loaded) && clock.instant().isBefore(renewFrom)) {
+                return loaded;
+            }
+            LOG.info("Renewing the {} certificate in {} (expiring or no longer matching the configuration)",
+                    what, certificateFile.getParent());
+        }
+        KeyMaterial issued = issue.get();
+        AtomicFiles.writeSecret(keyFile, Pem.toPem(issued.key()));
+        AtomicFiles.writePublic(certificateFile, Pem.toPem(issued.certificate()));
+        return issued;
+    }
+
+    private KeyMaterial loadIssued(Path certificateFile, Path keyFile) {
+        X509Certificate certificate = loadIssuedCertificate(certificateFile);
+        PrivateKey key = Pem.readPrivateKey(keyFile);
+        if (!CryptoUtils.isKeyPair(key, certificate.getPublicKey())) {
+            throw inconsistent(keyFile + " is not the key of " + certificateFile
+                    + "; restore the matching pair, or delete both files to have them issued anew");
+        }
+        return new KeyMaterial(key, certificate, List.of(certificate, ca));
+    }
+
+    private X509Certificate loadIssuedCertificate(Path certificateFile) {
+        X509Certificate certificate = Pem.readCertificate(certificateFile);
+        if (!CryptoUtils.isIssuedBy(certificate, ca)) {
+            throw inconsistent(certificateFile + " was not issued by " + directory.resolve(CA_CERTIFICATE_FILE)
+                    + "; restore the CA it came from, or delete the file to have it issued anew");
+        }
+        return certificate;
+    }
+
+    private void loadSectorsOnDisk() {
+        for (Path sectorDirectory : sectorDirectories(directory)) {
+            String sector = sectorDirectory.getFileName().toString();
+            Path certificateFile = sectorDirectory.resolve(CERTIFICATE_FILE);
+            Path keyFile = sectorDirectory.resolve(KEY_FILE);
+            if (!SECTOR_ID.matcher(sector).matches()) {
+                LOG.warn("Ignoring {}: '{}' is not a valid sector id", sectorDirectory, sector);
+            } else if (Files.exists(certificateFile) && Files.exists(keyFile)) {
+                KeyMaterial material = loadIssued(certificateFile, keyFile);
+                sectors.put(sector, new Sector(material.certificate(), Optional.of(material)));
+            } else if (Files.exists(certificateFile)) {
+                sectors.put(sector, new Sector(loadIssuedCertificate(certificateFile), Optional.empty()));
+            }
+        }
+    }
+
+    private static List<Path> sectorDirectories(Path pkiDir) {
+        Path sectorsDirectory = pkiDir.resolve(SECTORS_DIRECTORY);
+        if (!Files.isDirectory(sectorsDirectory)) {
+            return List.of();
+        }
+        List<Path> directories = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(sectorsDirectory, Files::isDirectory)) {
+            entries.forEach(directories::add);
+        } catch (IOException e) {
+            throw new SecurityMisconfiguration(SecurityError.PKI_STORAGE, "Cannot list " + sectorsDirectory
+                    + " (" + e + "); check that it is readable by the hub.", e);
+        }
+        directories.sort(null);
+        return directories;
+    }
+
+    private CertificateIssuer requireIssuer(String what) {
+        if (issuer == null) {
+            throw inconsistent("Cannot issue " + what + ": " + directory.resolve(CA_KEY_FILE)
+                    + " is missing; issue it where the CA key is kept, or put the CA key back");
+        }
+        return issuer;
+    }
+
+    /** Whether the certificate's SANs name localhost, the loopback addresses and every configured hostname. */
+    static boolean coversHostnames(X509Certificate certificate, Collection<String> hostnames) {
+        Set<String> dnsNames = new HashSet<>();
+        Set<InetAddress> addresses = new HashSet<>();
+        try {
+            Collection<List<?>> alternativeNames = certificate.getSubjectAlternativeNames();
+            if (alternativeNames == null) {
+                return false;
+            }
+            for (List<?> name : alternativeNames) {
+                int type = (Integer) name.get(0);
+                if (type == 2) {
+                    dnsNames.add(((String) name.get(1)).toLowerCase(Locale.ROOT));
+                } else if (type == 7) {
+                    addresses.add(ipLiteral((String) name.get(1)));
+                }
+            }
+            for (String wanted : CertificateIssuer.wantedNames(hostnames)) {
+                boolean covered = IPAddress.isValid(wanted)
+                        ? addresses.contains(ipLiteral(wanted))
+                        : dnsNames.contains(wanted);
+                if (!covered) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (CertificateParsingException e) {
+            return false;
+        }
+    }
+
+    /** Only ever called with IP literals, so no name is looked up. */
+    private static InetAddress ipLiteral(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP literal: " + literal, e);
+        }
+    }
+
+    private static SecurityMisconfiguration inconsistent(String detail) {
+        return new SecurityMisconfiguration(SecurityError.PKI_INCONSISTENT, detail + ".");
+    }
+}
