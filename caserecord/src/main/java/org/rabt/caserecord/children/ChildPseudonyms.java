@@ -1,0 +1,73 @@
+package org.rabt.caserecord.children;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import org.rabt.mappings.MappingError;
+import org.rabt.mappings.MappingException;
+import org.rabt.mappings.cpm.ChildProtected;
+import org.rabt.mappings.cpm.ChildProtectionMessage;
+import org.rabt.security.pseudonym.Pseudonymiser;
+
+/**
+ * Gives a card's child the hub's pseudonym, from the strongest identifier the card carries: the
+ * national identity number, else the civil-status number, else the normalised name (Latin
+ * script, else Arabic) with the birth date and sex. Normalisation makes spelling noise
+ * (case, accents, Arabic diacritics and letter variants, spacing) yield the same pseudonym;
+ * transliteration between scripts is not attempted here.
+ */
+public final class ChildPseudonyms {
+
+    private final Pseudonymiser pseudonymiser;
+
+    public ChildPseudonyms(Pseudonymiser pseudonymiser) {
+        this.pseudonymiser = pseudonymiser;
+    }
+
+    public ChildProtectionMessage assign(ChildProtectionMessage card) {
+        return card.withPseudonym(pseudonymiser.pseudonymOf(identifierParts(card)));
+    }
+
+    static List<String> identifierParts(ChildProtectionMessage card) {
+        ChildProtected identity = card.childProtected();
+        if (identity != null && present(identity.nationalId())) {
+            return List.of("cnie", normaliseLatin(identity.nationalId()).replace(" ", ""));
+        }
+        if (identity != null && present(identity.civilStatusNumber())) {
+            return List.of("etat-civil", normaliseLatin(identity.civilStatusNumber()).replace(" ", ""));
+        }
+        String sex = card.child() == null || card.child().sex() == null ? "" : card.child().sex().code();
+        String birth = identity == null || identity.birthDate() == null ? "" : identity.birthDate().toString();
+        if (identity != null && present(identity.familyNameLatin()) && present(identity.givenNameLatin())) {
+            return List.of("name-latin", normaliseLatin(identity.familyNameLatin()),
+                    normaliseLatin(identity.givenNameLatin()), birth, sex);
+        }
+        if (identity != null && present(identity.familyNameArabic()) && present(identity.givenNameArabic())) {
+            return List.of("name-arabic", normaliseArabic(identity.familyNameArabic()),
+                    normaliseArabic(identity.givenNameArabic()), birth, sex);
+        }
+        throw new MappingException(MappingError.MISSING_ELEMENT, "childProtected",
+                "the child must be identified by a national identity number, a civil-status number, "
+                        + "or a family and given name");
+    }
+
+    static String normaliseLatin(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return decomposed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").trim();
+    }
+
+    static String normaliseArabic(String text) {
+        String withoutMarks = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replaceAll("[\\u064B-\\u065F\\u0670\\u0640]", ""); // harakat, superscript alef, tatweel
+        return withoutMarks
+                .replaceAll("[\\u0622\\u0623\\u0625\\u0671]", "\u0627") // alef variants -> bare alef
+                .replace('\u0629', '\u0647') // teh marbuta -> heh
+                .replace('\u0649', '\u064A') // alef maksura -> yeh
+                .replaceAll("\\s+", " ")
+                .trim();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

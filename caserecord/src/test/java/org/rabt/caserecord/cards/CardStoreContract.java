@@ -1,0 +1,220 @@
+package org.rabt.caserecord.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.rabt.mappings.cpm.CardType;
+import org.rabt.mappings.cpm.SectorId;
+import org.rabt.mappings.cpm.TaskStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the card store promises, checked on each database the hub supports. */
+abstract class CardStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T10:15:30.123456Z");
+
+    private HikariDataSource dataSource;
+    private CardStore store;
+
+    abstract HikariDataSource freshDatabase();
+
+    @BeforeEach
+    void openStore() {
+        dataSource = freshDatabase();
+        store = new CardStore(JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    @AfterEach
+    void closeStore() {
+        dataSource.close();
+    }
+
+    @Nested
+    class Admission_ {
+
+        @Test
+        void admitStoresCardEvidenceAndFirstEventTogether() {
+            NewCard card = card(UUID.randomUUID(), "body-1", null);
+
+            Admission admission = store.admit(card, "queued for justice");
+
+            assertThat(admission).isInstanceOf(Admission.Admitted.class);
+            CardRecord stored = store.find(card.id()).orElseThrow();
+            assertThat(stored.sender()).isEqualTo(SectorId.HEALTH);
+            assertThat(stored.receiver()).isEqualTo(SectorId.JUSTICE);
+            assertThat(stored.deliveryStatus()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThat(stored.taskStatus()).isEqualTo(TaskStatus.REQUESTED);
+            assertThat(stored.receivedAt()).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
+            assertThat(store.history(card.id()))
+                    .extracting(CardEvent::status, CardEvent::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.ACCEPTED, "queued for justice"));
+            assertThat(JdbcClient.create(dataSource).sql("SELECT body FROM card_evidence WHERE card_id = ?")
+                    .param(card.id()).query(byte[].class).single())
+                    .isEqualTo("body-1".getBytes(StandardCharsets.UTF_8));
+            assertThat(store.findDeliverable(card.id()).orElseThrow().cpmJson()).isEqualTo("{\"cpm\":true}");
+        }
+
+        @Test
+        void sameCardTwiceIsKnownWithSameBodyAndStoredOnce() {
+            UUID id = UUID.randomUUID();
+            store.admit(card(id, "body-1", null), "queued");
+
+            Admission again = store.admit(card(id, "body-1", null), "queued");
+
+            assertThat(again).isInstanceOfSatisfying(Admission.AlreadyKnown.class,
+                    known -> assertThat(known.sameBody()).isTrue());
+            assertThat(store.history(id)).hasSize(1);
+        }
+
+        @Test
+        void sameIdWithOtherBodyIsKnownAsConflict() {
+            UUID id = UUID.randomUUID();
+            store.admit(card(id, "body-1", null), "queued");
+
+            Admission again = store.admit(card(id, "body-2", null), "queued");
+
+            assertThat(again).isInstanceOfSatisfying(Admission.AlreadyKnown.class,
+                    known -> assertThat(known.sameBody()).isFalse());
+        }
+
+        @Test
+        void sameIdempotencyKeyFromSameSenderFindsTheFirstCard() {
+            UUID first = UUID.randomUUID();
+            store.admit(card(first, "body-1", "key-7"), "queued");
+
+            Admission again = store.admit(card(UUID.randomUUID(), "body-1", "key-7"), "queued");
+
+            assertThat(again.card().id()).isEqualTo(first);
+            assertThat(again).isInstanceOf(Admission.AlreadyKnown.class);
+        }
+
+        @Test
+        void concurrentSendsOfOneCardAdmitItExactlyOnce() throws Exception {
+            UUID id = UUID.randomUUID();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Admission>> sends = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    sends.add(() -> store.admit(card(id, "body-1", null), "queued"));
+                }
+                List<Admission> outcomes = new ArrayList<>();
+                for (Future<Admission> future : pool.invokeAll(sends)) {
+                    outcomes.add(future.get());
+                }
+                assertThat(outcomes).filteredOn(a -> a instanceof Admission.Admitted).hasSize(1);
+                assertThat(outcomes).allSatisfy(a -> assertThat(a.card().id()).isEqualTo(id));
+                assertThat(store.history(id)).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
+    class DeliveryLifecycle {
+
+        @Test
+        void failedThenDeliveredKeepsTheWholeHistoryInOrder() {
+            UUID id = UUID.randomUUID();
+            store.admit(card(id, "b", null), "queued");
+
+            assertThat(store.markFailed(id, 1, T0.plusSeconds(1), "HTTP 503")).isTrue();
+            assertThat(store.markDelivered(id, 2, T0.plusSeconds(3), "HTTP 202")).isTrue();
+
+            CardRecord card = store.find(id).orElseThrow();
+            assertThat(card.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(card.deliveryAttempts()).isEqualTo(2);
+            assertThat(card.updatedAt()).isEqualTo(T0.plusSeconds(3).truncatedTo(ChronoUnit.MICROS));
+            assertThat(store.history(id)).extracting(CardEvent::status).containsExactly(
+                    DeliveryStatus.ACCEPTED, DeliveryStatus.FAILED, DeliveryStatus.DELIVERED);
+        }
+
+        @Test
+        void aDeliveredCardIsNeverMarkedFailedOrDeadLetteredAfterwards() {
+            UUID id = UUID.randomUUID();
+            store.admit(card(id, "b", null), "queued");
+            store.markDelivered(id, 1, T0, "HTTP 200");
+
+            assertThat(store.markFailed(id, 2, T0.plusSeconds(1), "late duplicate failed")).isFalse();
+            assertThat(store.markDeadLettered(id, 2, T0.plusSeconds(1), "late")).isFalse();
+
+            assertThat(store.find(id).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(store.history(id)).hasSize(2);
+        }
+
+        @Test
+        void pendingDeliveriesListsAcceptedAndFailingCardsOnly() {
+            UUID accepted = UUID.randomUUID();
+            UUID failing = UUID.randomUUID();
+            UUID delivered = UUID.randomUUID();
+            UUID dead = UUID.randomUUID();
+            for (UUID id : List.of(accepted, failing, delivered, dead)) {
+                store.admit(card(id, id.toString(), null), "queued");
+            }
+            store.markFailed(failing, 1, T0, "503");
+            store.markDelivered(delivered, 1, T0, "200");
+            store.markDeadLettered(dead, 10, T0, "retries exhausted");
+
+            assertThat(store.pendingDeliveries(null, 100)).extracting(PendingDelivery::cardId)
+                    .containsExactlyInAnyOrder(accepted, failing);
+            assertThat(store.countByDeliveryStatus(DeliveryStatus.DEAD_LETTERED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void pendingDeliveriesPagesThroughTheBacklogWithoutGapsOrRepeats() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            // two cards share each instant, so the id breaks ties
+            store.admit(card(id, id.toString(), null, T0.plusSeconds(i / 2)), "queued");
+        }
+        List<UUID> walked = new ArrayList<>();
+        PendingDelivery cursor = null;
+        List<PendingDelivery> page;
+        do {
+            page = store.pendingDeliveries(cursor, 3);
+            page.forEach(p -> walked.add(p.cardId()));
+            cursor = page.isEmpty() ? cursor : page.get(page.size() - 1);
+        } while (!page.isEmpty());
+
+        assertThat(walked).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+    }
+
+    private static NewCard card(UUID id, String body, String idempotencyKey) {
+        return card(id, body, idempotencyKey, T0);
+    }
+
+    private static NewCard card(UUID id, String body, String idempotencyKey, Instant receivedAt) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new NewCard(id, SectorId.HEALTH, SectorId.JUSTICE, CardType.LINKAGE, "pseudo-0123456789abcdef",
+                TaskStatus.REQUESTED, idempotencyKey, sha256(bytes), "application/fhir+json", bytes,
+                new byte[] {1, 2, 3}, "{\"cpm\":true}", receivedAt);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.rabt.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the hub keeps its state ({@code rabt.data-dir}, default {@code ./data}): the embedded
+ * database, the broker journal, the PKI and the keys.
+ */
+@ConfigurationProperties("rabt")
+public record HubProperties(@DefaultValue("./data") Path dataDir) {
+
+    public Path pkiDir() {
+        return dataDir.resolve("pki");
+    }
+
+    public Path keysDir() {
+        return dataDir.resolve("keys");
+    }
+}

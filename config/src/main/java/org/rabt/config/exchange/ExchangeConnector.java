@@ -1,0 +1,80 @@
+package org.rabt.config.exchange;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.rabt.security.pki.HubPki;
+import org.rabt.security.pki.TlsKeyStores;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
+/**
+ * Adds the sector exchange port to the embedded Tomcat: HTTPS with the hub CA's server
+ * certificate, and a client certificate issued by the hub's CA required at the handshake, so a
+ * system without one never reaches the application.
+ */
+public final class ExchangeConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    private final ExchangeProperties properties;
+    private final HubPki pki;
+    private volatile Connector connector;
+
+    public ExchangeConnector(ExchangeProperties properties, HubPki pki) {
+        this.properties = properties;
+        this.pki = pki;
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        connector = newConnector();
+        factory.addAdditionalConnectors(connector);
+    }
+
+    /** The port the exchange listens on once started (the configured one, or the free one picked for 0). */
+    public int localPort() {
+        Connector started = connector;
+        return started == null ? -1 : started.getLocalPort();
+    }
+
+    private Connector newConnector() {
+        Connector connector = new Connector(Http11NioProtocol.class.getName());
+        connector.setPort(properties.port());
+        connector.setScheme("https");
+        connector.setSecure(true);
+        Http11NioProtocol protocol = (Http11NioProtocol) connector.getProtocolHandler();
+        try {
+            protocol.setAddress(InetAddress.getByName(properties.address()));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("rabt.exchange.address is not an address: " + properties.address(), e);
+        }
+        protocol.setSSLEnabled(true);
+        protocol.addSslHostConfig(tls());
+        return connector;
+    }
+
+    private SSLHostConfig tls() {
+        SSLHostConfig tls = new SSLHostConfig();
+        tls.setProtocols("TLSv1.2+TLSv1.3");
+        tls.setCertificateVerification("required");
+        String password = randomPassword();
+        tls.setTrustStore(TlsKeyStores.trustStore(List.of(pki.caCertificate())));
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateKeystore(TlsKeyStores.keyStore(pki.exchangeKeyMaterial(), password.toCharArray()));
+        certificate.setCertificateKeystorePassword(password);
+                tls.addCertificate(certificate);
+        return tls;
+    }
+
+    /** The key store lives in memory only; its password protects nothing on disk. */
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

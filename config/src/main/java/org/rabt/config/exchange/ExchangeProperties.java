@@ -1,0 +1,21 @@
+package org.rabt.config.exchange;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The sector exchange port ({@code rabt.exchange.*}): HTTPS with a required client certificate.
+ *
+ * @param port         0 picks a free port (tests)
+ * @param address      the interface to listen on; sector systems connect from other hosts
+ * @param hostnames    names the exchange server certificate is issued for, besides localhost
+ * @param maxBodyBytes the largest card accepted
+ */
+@ConfigurationProperties("rabt.exchange")
+public record ExchangeProperties(
+        @DefaultValue("8443") int port,
+        @DefaultValue("0.0.0.0") String address,
+        @DefaultValue List<String> hostnames,
+        @DefaultValue("10485760") long maxBodyBytes) {
+}

@@ -1,0 +1,35 @@
+package org.rabt.config.wiring;
+
+import java.security.cert.X509Certificate;
+import org.rabt.connectors.exchange.InboundCard;
+import org.rabt.routes.intake.SignatureCheck;
+import org.rabt.security.SecurityError;
+import org.rabt.security.SecurityViolation;
+import org.rabt.security.pki.HubPki;
+import org.rabt.security.signature.DetachedSignatureVerifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies a card's {@code Rabt-Signature} against the certificate its sender authenticated
+ * with (or, for transports without TLS client certificates, the sector's registered one); a
+ * signature by another sector's key is named as such.
+ */
+@Component
+public final class SignatureChecks implements SignatureCheck {
+
+    private final HubPki pki;
+    private final DetachedSignatureVerifier verifier;
+
+    public SignatureChecks(HubPki pki) {
+        this.pki = pki;
+        this.verifier = new DetachedSignatureVerifier(java.util.List.of(pki.caCertificate()));
+    }
+
+    @Override
+    public void verify(InboundCard card) {
+        X509Certificate expected = card.clientCertificate() != null ? card.clientCertificate()
+                : pki.sectorCertificate(card.sender().code()).orElseThrow(() -> new SecurityViolation(
+                        SecurityError.UNKNOWN_SIGNER, "no certificate is registered for " + card.sender().code()));
+        verifier.verify(card.body(), card.signature(), expected, pki.sectorCertificates());
+    }
+}

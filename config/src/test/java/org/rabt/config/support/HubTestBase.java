@@ -1,0 +1,69 @@
+package org.rabt.config.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.rabt.config.RabtApplication;
+import org.rabt.config.exchange.ExchangeConnector;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The whole hub in the test JVM on its embedded defaults (real Artemis broker with a journal, real
+ * H2 file database, real TLS on the exchange port), with a fresh data directory per test class and
+ * a WireMock server standing in for the justice system.
+ */
+@SpringBootTest(classes = RabtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class HubTestBase {
+
+    @Autowired
+    private ExchangeConnector exchangeConnector;
+
+    @LocalServerPort
+    protected int staffPort;
+
+    protected static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("rabt-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static WireMockServer startStub() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return server;
+    }
+
+    /** Properties every whole-hub test shares: its own data directory and a free exchange port. */
+    protected static void hubProperties(DynamicPropertyRegistry registry, Path dataDir) {
+        registry.add("rabt.data-dir", dataDir::toString);
+        registry.add("rabt.exchange.port", () -> 0);
+        registry.add("rabt.exchange.address", () -> "127.0.0.1");
+    }
+
+    protected int exchangePort() {
+        return exchangeConnector.localPort();
+    }
+
+    protected SectorClient sector(String sector, Path dataDir) {
+        return SectorClient.of(sector, dataDir.resolve("pki"), exchangePort());
+    }
+
+    @BeforeEach
+    void exchangeIsListening() {
+        if (exchangePort() <= 0) {
+            throw new IllegalStateException("the exchange port did not start");
+        }
+    }
+}

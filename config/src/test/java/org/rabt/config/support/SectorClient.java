@@ -1,0 +1,122 @@
+package org.rabt.config.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.rabt.security.KeyMaterial;
+import org.rabt.security.Pem;
+import org.rabt.security.pki.TlsKeyStores;
+import org.rabt.security.signature.DetachedSigner;
+
+/**
+ * A sector system as the hub sees it: it connects to the exchange port with its demo client
+ * certificate (mutual TLS), trusts only the hub's CA, and signs what it sends with its key —
+ * everything read from the PKI files the hub created under its data directory.
+ */
+public final class SectorClient {
+
+    private final String sector;
+    private final URI exchange;
+    private final HttpClient http;
+    private final DetachedSigner signer;
+
+    private SectorClient(String sector, URI exchange, HttpClient http, DetachedSigner signer) {
+        this.sector = sector;
+        this.exchange = exchange;
+        this.http = http;
+        this.signer = signer;
+    }
+
+    /** A client authenticating and signing as {@code sector}, with the files under {@code pkiDir}. */
+    public static SectorClient of(String sector, Path pkiDir, int exchangePort) {
+        KeyMaterial material = keyMaterial(pkiDir, sector);
+        return new SectorClient(sector, URI.create("https://localhost:" + exchangePort),
+                httpClient(material, pkiDir.resolve("ca.pem")), new DetachedSigner(material));
+    }
+
+    /** A client that presents no certificate at all. */
+    public static HttpClient withoutCertificate(Path pkiDir) {
+        return HttpClient.newBuilder().sslContext(sslContext(null, pkiDir.resolve("ca.pem")))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static KeyMaterial keyMaterial(Path pkiDir, String sector) {
+        Path directory = pkiDir.resolve("sectors").resolve(sector);
+        List<java.security.cert.X509Certificate> chain = Pem.readCertificates(directory.resolve("cert.pem"));
+        return new KeyMaterial(Pem.readPrivateKey(directory.resolve("key.pem")), chain.get(0), chain);
+    }
+
+    public String sign(byte[] body) {
+        return signer.signBase64(body);
+    }
+
+    /** POSTs a card to this sector's own path, signed with this sector's key. */
+    public HttpResponse<String> postCard(byte[] body, String contentType) {
+        return post("/exchange/v1/" + sector + "/cards", body, contentType, Map.of("Rabt-Signature", sign(body)));
+    }
+
+    public HttpResponse<String> post(String path, byte[] body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(exchange.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String pathOrUrl) {
+        URI target = pathOrUrl.startsWith("https://") ? URI.create(pathOrUrl) : exchange.resolve(pathOrUrl);
+        return send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    public URI exchange() {
+        return exchange;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpClient httpClient(KeyMaterial material, Path caFile) {
+        return HttpClient.newBuilder().sslContext(sslContext(material, caFile))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static SSLContext sslContext(KeyMaterial material, Path caFile) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(TlsKeyStores.trustStore(Pem.readCertificates(caFile)));
+            KeyManagerFactory keys = null;
+            if (material != null) {
+                char[] password = "test".toCharArray();
+                KeyStore keyStore = TlsKeyStores.keyStore(material, password);
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(keyStore, password);
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

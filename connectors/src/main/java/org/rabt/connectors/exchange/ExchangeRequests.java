@@ -1,0 +1,91 @@
+package org.rabt.connectors.exchange;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.cert.X509Certificate;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.rabt.mappings.cpm.SectorId;
+import org.rabt.security.pki.SectorIdentity;
+
+/**
+ * Reads a request of the exchange API ({@code POST /exchange/v1/<sector>/cards}) into an
+ * {@link InboundCard}: the sector is the one the TLS client certificate names, and it must be
+ * the sector of the path.
+ */
+public final class ExchangeRequests {
+
+    /** Request attribute where the servlet container puts the verified client certificate chain. */
+    private static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+    private final Set<SectorId> knownSectors;
+    private final Set<String> knownSectorCodes;
+    private final long maxBodyBytes;
+
+    public ExchangeRequests(Set<SectorId> knownSectors, long maxBodyBytes) {
+        this.knownSectors = Set.copyOf(knownSectors);
+        this.knownSectorCodes = knownSectors.stream().map(SectorId::code).collect(Collectors.toUnmodifiableSet());
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The sector the request is authenticated as, checked against the path's sector. */
+    public SectorId authenticatedSector(Exchange exchange) {
+        X509Certificate certificate = clientCertificate(exchange.getIn());
+        String pathSector = exchange.getIn().getHeader("sector", String.class);
+        SectorId sector = sectorOf(pathSector);
+        SectorIdentity.requireSector(certificate, sector.code(), knownSectorCodes);
+        return sector;
+    }
+
+    public InboundCard read(Exchange exchange) {
+        Message in = exchange.getIn();
+        SectorId sender = authenticatedSector(exchange);
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (!SectorFormats.accepts(sender, contentType)) {
+            throw new IntakeException(IntakeError.UNSUPPORTED_CONTENT_TYPE, "cards from " + sender.code()
+                    + " must be sent as " + SectorFormats.mediaType(sender) + " (UTF-8), not "
+                    + (contentType == null ? "without a Content-Type" : contentType));
+        }
+        Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declaredLength != null && declaredLength > maxBodyBytes) {
+            throw tooLarge(declaredLength);
+        }
+        byte[] body = in.getBody(byte[].class);
+        if (body == null || body.length == 0) {
+            throw new IntakeException(IntakeError.EMPTY_BODY, "the request has no body; send the card in it");
+        }
+        if (body.length > maxBodyBytes) {
+            throw tooLarge(body.length);
+        }
+        return new InboundCard(sender, clientCertificate(in), contentType,
+                in.getHeader("Rabt-Signature", String.class), in.getHeader("Idempotency-Key", String.class), body);
+    }
+
+    private SectorId sectorOf(String code) {
+        for (SectorId sector : knownSectors) {
+            if (sector.code().equals(code)) {
+                return sector;
+            }
+        }
+        throw new IntakeException(IntakeError.UNKNOWN_SECTOR, "'" + code + "' is not a sector of this hub; known: "
+                + knownSectorCodes.stream().sorted().collect(Collectors.joining(", ")));
+    }
+
+    private IntakeException tooLarge(long length) {
+        return new IntakeException(IntakeError.BODY_TOO_LARGE, "the body has " + length
+                + " bytes; the limit is " + maxBodyBytes + " bytes (send attachments by reference)");
+    }
+
+    private static X509Certificate clientCertificate(Message in) {
+        if (in instanceof PlatformHttpMessage http) {
+            HttpServletRequest request = http.getRequest();
+            if (request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0) {
+                return chain[0];
+            }
+        }
+        throw new IntakeException(IntakeError.NO_CLIENT_CERTIFICATE,
+                "connect to the exchange port with your sector's client certificate (mutual TLS)");
+    }
+}

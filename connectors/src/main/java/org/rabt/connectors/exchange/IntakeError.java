@@ -1,0 +1,37 @@
+package org.rabt.connectors.exchange;
+
+/** Stable codes of refusals at the door of the exchange API, before the payload is read. */
+public enum IntakeError {
+    UNSUPPORTED_CONTENT_TYPE("RABT-I001", 415, "Unsupported content type"),
+    EMPTY_BODY("RABT-I002", 400, "Empty body"),
+    BODY_TOO_LARGE("RABT-I003", 413, "Body too large"),
+    CARD_ID_CONFLICT("RABT-I004", 409, "Card id already used for another card"),
+    IDEMPOTENCY_KEY_CONFLICT("RABT-I005", 422, "Idempotency-Key already used for another card"),
+    UNKNOWN_SECTOR("RABT-I006", 404, "Unknown sector"),
+    UNSUPPORTED_SECTOR_FORMAT("RABT-I007", 422, "Sector format not supported yet"),
+    CARD_NOT_FOUND("RABT-I008", 404, "Card not found"),
+    QUEUE_UNAVAILABLE("RABT-I009", 503, "Hub temporarily unable to queue the card"),
+    NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
+
+    private final String code;
+    private final int httpStatus;
+    private final String title;
+
+    IntakeError(String code, int httpStatus, String title) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,36 @@
+package org.rabt.connectors.http;
+
+import java.net.URI;
+import org.rabt.connectors.DeliverySettings;
+
+/**
+ * The Camel endpoint that POSTs a card to a sector's delivery URL. Non-2xx answers raise
+ * {@code HttpOperationFailedException}; the route decides whether to retry.
+ */
+public final class HttpDelivery {
+
+    /** Registry name of the TLS settings (the hub's client certificate, the trusted CAs) for https URLs. */
+    public static final String TLS_PARAMETERS_BEAN = "rabtDeliveryTls";
+
+    private HttpDelivery() {
+    }
+
+    public static String endpointUri(URI deliveryUrl, DeliverySettings settings) {
+        String scheme = deliveryUrl.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("a delivery URL must be http or https: " + deliveryUrl);
+        }
+        String options = "throwExceptionOnFailure=true"
+                + "&connectTimeout=" + settings.connectTimeout().toMillis()
+                + "&responseTimeout=" + settings.responseTimeout().toMillis()
+                + "&followRedirects=false"
+                // Camel must not turn the exchange's internal headers into HTTP headers, nor send
+                // the sector's answer back as ours.
+                + "&copyHeaders=false&bridgeEndpoint=true";
+        if ("https".equals(scheme)) {
+            options += "&sslContextParameters=#" + TLS_PARAMETERS_BEAN;
+        }
+        String url = deliveryUrl.toString();
+        return url + (deliveryUrl.getRawQuery() == null ? "?" : "&") + options;
+    }
+}

@@ -1,0 +1,20 @@
+package org.rabt.routes;
+
+import org.rabt.mappings.cpm.SectorId;
+
+/** Route ids, kebab-case {@code <sector|hub>-<direction>-<step>}, shared by routes, metrics and tests. */
+public final class RouteIds {
+
+    public static final String EXCHANGE_POST_CARD = "hub-exchange-post-card";
+    public static final String EXCHANGE_GET_CARD = "hub-exchange-get-card";
+    public static final String INTAKE = "hub-inbound-intake";
+    public static final String ENQUEUE = "hub-outbound-enqueue";
+    public static final String SWEEP = "hub-outbound-sweep";
+
+    private RouteIds() {
+    }
+
+    public static String deliver(SectorId sector) {
+        return sector.code() + "-outbound-deliver";
+    }
+}

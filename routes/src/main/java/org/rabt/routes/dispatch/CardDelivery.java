@@ -1,0 +1,147 @@
+package org.rabt.routes.dispatch;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.rabt.caserecord.cards.CardStore;
+import org.rabt.caserecord.cards.DeliverableCard;
+import org.rabt.caserecord.cards.DeliveryStatus;
+import org.rabt.connectors.DeliverySettings;
+import org.rabt.mappings.MappingException;
+import org.rabt.mappings.cpm.CpmJson;
+import org.rabt.mappings.cpm.SectorId;
+
+/**
+ * The steps of delivering one queued card to its receiver: load it, write it in the receiver's
+ * format, sign it, and record each attempt's outcome in the card's history. The broker owns the
+ * retry schedule; this class only decides whether a failure is worth retrying.
+ */
+public final class CardDelivery {
+
+    static final String CARD_ID = "RabtCardId";
+    static final String ATTEMPT = "RabtAttempt";
+    static final String ALREADY_DELIVERED = "RabtAlreadyDelivered";
+    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
+    private final CardStore store;
+    private final Map<SectorId, OutboundFormat> formats;
+    private final BodySigner signer;
+    private final DeliverySettings settings;
+    private final Clock clock;
+
+    public CardDelivery(CardStore store, Map<SectorId, OutboundFormat> formats, BodySigner signer,
+            DeliverySettings settings, Clock clock) {
+        this.store = store;
+        this.formats = Map.copyOf(formats);
+        this.signer = signer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Turns the queue message (a card id) into the HTTP request for the receiver. */
+    public void prepare(Exchange exchange) {
+        Message message = exchange.getIn();
+        UUID cardId = UUID.fromString(message.getBody(String.class).trim());
+        int attempt = message.getHeader(DELIVERY_COUNT, 1, Integer.class);
+        exchange.setProperty(CARD_ID, cardId);
+        exchange.setProperty(ATTEMPT, attempt);
+        DeliverableCard card = store.findDeliverable(cardId)
+                .orElseThrow(() -> new DeliveryFailure("card " + cardId + " is not in the case record"));
+        if (card.card().deliveryStatus() == DeliveryStatus.DELIVERED) {
+            // A second queue entry of a card already delivered (a resend raced the first entry).
+            exchange.setProperty(ALREADY_DELIVERED, true);
+            return;
+        }
+        OutboundFormat format = formats.get(card.card().receiver());
+        if (format == null) {
+            throw new DeliveryFailure("no outbound format for " + card.card().receiver().code());
+        }
+        byte[] body = format.render(CpmJson.read(card.cpmJson()));
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.CONTENT_TYPE, format.mediaType());
+        message.setHeader("Rabt-Card-Id", cardId.toString());
+        message.setHeader("Rabt-Signature", signer.signBase64(body));
+        message.setBody(body);
+    }
+
+    public void delivered(Exchange exchange) {
+        Integer code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        store.markDelivered(cardId(exchange), attempt(exchange), clock.instant(),
+                "HTTP " + code + " from the receiver on attempt " + attempt(exchange));
+    }
+
+    /** A failed attempt the broker will retry, unless it was the last one. */
+    public void attemptFailed(Exchange exchange) {
+        UUID cardId = exchange.getProperty(CARD_ID, UUID.class);
+        if (cardId == null) {
+            return; // the queue message itself was unreadable; the broker's policy applies
+        }
+        int attempt = attempt(exchange);
+        String reason = describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (attempt >= settings.maxAttempts()) {
+            store.markDeadLettered(cardId, attempt, clock.instant(), "retries exhausted after " + attempt
+                    + " attempts; last: " + reason);
+        } else {
+            store.markFailed(cardId, attempt, clock.instant(), "attempt " + attempt + " of " + settings.maxAttempts()
+                    + " failed: " + reason + "; next attempt in about "
+                    + settings.delayAfter(attempt).toSeconds() + " s");
+        }
+    }
+
+    /** A failure no retry will fix: the card goes straight to the dead-letter queue. */
+    public void refused(Exchange exchange) {
+        UUID cardId = exchange.getProperty(CARD_ID, UUID.class);
+        String reason = describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (cardId != null) {
+            store.markDeadLettered(cardId, attempt(exchange), clock.instant(), "not retried: " + reason);
+        }
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setBody(cardId == null ? exchange.getIn().getBody(String.class) : cardId.toString());
+    }
+
+    /** Whether retrying could help: network trouble and 5xx yes; the receiver's 4xx and our mapping no. */
+    public static boolean isRetryable(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof HttpOperationFailedException http) {
+                int status = http.getStatusCode();
+                return status >= 500 || status == 408 || status == 425 || status == 429;
+            }
+            if (current instanceof MappingException || current instanceof DeliveryFailure
+                    || current instanceof IllegalArgumentException) {
+                return false;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return "unknown failure";
+        }
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof HttpOperationFailedException http) {
+                return "HTTP " + http.getStatusCode() + " " + (http.getStatusText() == null ? "" : http.getStatusText()).trim();
+            }
+            if (current.getCause() == null || current.getCause() == current) {
+                return current.getClass().getSimpleName() + ": " + current.getMessage();
+            }
+        }
+        return failure.getMessage();
+    }
+
+    private static UUID cardId(Exchange exchange) {
+        return exchange.getProperty(CARD_ID, UUID.class);
+    }
+
+    private static int attempt(Exchange exchange) {
+        return exchange.getProperty(ATTEMPT, 1, Integer.class);
+    }
+}

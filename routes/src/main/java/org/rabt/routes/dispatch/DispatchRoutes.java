@@ -1,0 +1,61 @@
+package org.rabt.routes.dispatch;
+
+import java.net.URI;
+import java.util.Map;
+import org.apache.camel.builder.RouteBuilder;
+import org.rabt.connectors.DeliverySettings;
+import org.rabt.connectors.SectorQueues;
+import org.rabt.connectors.http.HttpDelivery;
+import org.rabt.mappings.cpm.SectorId;
+import org.rabt.routes.RouteIds;
+
+/**
+ * One delivery route per sector the hub can deliver to: its persistent queue -> the sector's
+ * format -> signed -> POST to its delivery URL. The queue session is transacted: a failure rolls
+ * the message back and the broker redelivers it after a growing delay (bounded), then moves it to
+ * the sector's dead-letter queue; a kill -9 mid-delivery leaves it on the queue.
+ */
+public final class DispatchRoutes extends RouteBuilder {
+
+    private final CardDelivery delivery;
+    private final Map<SectorId, URI> deliveryUrls;
+    private final Map<SectorId, Integer> consumers;
+    private final DeliverySettings settings;
+
+    public DispatchRoutes(CardDelivery delivery, Map<SectorId, URI> deliveryUrls, Map<SectorId, Integer> consumers,
+            DeliverySettings settings) {
+        this.delivery = delivery;
+        this.deliveryUrls = Map.copyOf(deliveryUrls);
+        this.consumers = Map.copyOf(consumers);
+        this.settings = settings;
+    }
+
+    @Override
+    public void configure() {
+        deliveryUrls.forEach(this::deliveryRoute);
+    }
+
+    private void deliveryRoute(SectorId sector, URI deliveryUrl) {
+        int concurrency = consumers.getOrDefault(sector, 4);
+        from("jms:queue:" + SectorQueues.outbound(sector) + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
+                + "&concurrentConsumers=" + concurrency + "&maxConcurrentConsumers=" + concurrency)
+                .routeId(RouteIds.deliver(sector))
+                .onException(Exception.class)
+                    .onWhen(exchange -> !CardDelivery.isRetryable(
+                            exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class)))
+                    .handled(true)
+                    .bean(delivery, "refused")
+                    .to("jms:queue:" + SectorQueues.deadLetters(sector) + "?transacted=true&exchangePattern=InOnly")
+                .end()
+                .onException(Exception.class)
+                    // not handled: the exception rolls the session back and the broker schedules the retry
+                    .handled(false)
+                    .bean(delivery, "attemptFailed")
+                .end()
+                .bean(delivery, "prepare")
+                .filter(exchangeProperty(CardDelivery.ALREADY_DELIVERED).isNotEqualTo(true))
+                    .to(HttpDelivery.endpointUri(deliveryUrl, settings))
+                    .bean(delivery, "delivered")
+                .end();
+    }
+}

@@ -1,0 +1,41 @@
+package org.rabt.routes.exchange;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.rabt.connectors.exchange.ExchangeRequests;
+import org.rabt.routes.Endpoints;
+import org.rabt.routes.RouteIds;
+
+/**
+ * The sector exchange API over HTTPS with a required client certificate: post a card, read a
+ * card's status. Every failure becomes an RFC 9457 problem document.
+ */
+public final class ExchangeApiRoute extends RouteBuilder {
+
+    private final ExchangeRequests requests;
+    private final ExchangeResponses responses;
+    private final Problems problems;
+
+    public ExchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses, Problems problems) {
+        this.requests = requests;
+        this.responses = responses;
+        this.problems = problems;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class)
+                .handled(true)
+                .process(problems::write);
+
+        from("platform-http:/exchange/v1/{sector}/cards?httpMethodRestrict=POST&matchOnUriPrefix=false")
+                .routeId(RouteIds.EXCHANGE_POST_CARD)
+                .setProperty(ExchangeResponses.HOST_PROPERTY, header("Host"))
+                .process(exchange -> exchange.getIn().setBody(requests.read(exchange)))
+                .to(Endpoints.INTAKE)
+                .process(responses::accepted);
+
+        from("platform-http:/exchange/v1/{sector}/cards/{cardId}?httpMethodRestrict=GET")
+                .routeId(RouteIds.EXCHANGE_GET_CARD)
+                .process(responses::status);
+    }
+}
