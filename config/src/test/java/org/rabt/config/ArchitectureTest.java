@@ -17,7 +17,6 @@ class ArchitectureTest {
     static void importClasses() {
         rabt = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("org.rabt");
         if (rabt.size() < 50) {
             throw new IllegalStateException("only " + rabt.size() + " classes found: the rules would check nothing");

@@ -50,7 +50,8 @@ class CrashRecoveryIT {
     void start() {
         justice = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(20));
         justice.start();
-        justice.stubFor(post("/justice/cards").willReturn(aResponse().withStatus(202)));
+        // A slow justice system: cards pile up in its queue, so the kill finds some accepted and not yet delivered.
+        justice.stubFor(post("/justice/cards").willReturn(aResponse().withStatus(202).withFixedDelay(400)));
         exchangePort = HubProcess.freePort();
         int staffPort = HubProcess.freePort();
         // No --rabt.data-dir: the README's command keeps its state under ./data of the working directory.
@@ -101,15 +102,19 @@ class CrashRecoveryIT {
                 }
             });
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 60 && deliveredIds().size() >= 10);
+        await().atMost(Duration.ofSeconds(90)).until(() -> accepted.size() >= 80 && deliveredIds().size() >= 10
+                && accepted.size() - deliveredIds().size() >= 20);
 
         hub.kill();
         posting.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         Set<String> acceptedBeforeCrash = Set.copyOf(accepted);
+        Set<String> deliveredBeforeCrash = deliveredIds();
         System.out.println("accepted before the kill: " + acceptedBeforeCrash.size()
-                + ", delivered before the kill: " + deliveredIds().size() + ", cut or refused: " + refusedOrCut.get());
+                + ", delivered before the kill: " + deliveredBeforeCrash.size() + ", cut or refused: " + refusedOrCut.get());
+        assertThat(acceptedBeforeCrash).as("accepted cards still waiting at the kill")
+                .anyMatch(id -> !deliveredBeforeCrash.contains(id));
 
         Duration restart = hub.startAndAwaitHealthy(Duration.ofSeconds(20));
         System.out.println("rabt restart to healthy: " + restart.toMillis() + " ms");

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rabt.config.support.HealthExamples;
 import org.rabt.config.support.HubTestBase;
@@ -63,170 +62,155 @@ class ExchangeRejectionsIT extends HubTestBase {
         assertThat(health.get("/exchange/v1/health/cards/" + HealthExamples.cardId(bundle)).statusCode()).isEqualTo(404);
     }
 
-    @Nested
-    class TheRequest {
 
-        @Test
-        void inAnotherContentTypeIsRefusedWith415() {
-            byte[] body = bytes(bundle);
-            HttpResponse<String> response = health.post("/exchange/v1/health/cards", body, "text/plain",
-                    Map.of("Rabt-Signature", health.sign(body)));
+    @Test
+    void aBodyInAnotherContentTypeIsRefusedWith415() {
+        byte[] body = bytes(bundle);
+        HttpResponse<String> response = health.post("/exchange/v1/health/cards", body, "text/plain",
+                Map.of("Rabt-Signature", health.sign(body)));
 
-            assertProblem(response, 415, "RABT-I001").contains("application/fhir+json");
-        }
-
-        @Test
-        void withAnotherCharsetIsRefusedWith415() {
-            byte[] body = bytes(bundle);
-            HttpResponse<String> response = health.post("/exchange/v1/health/cards", body,
-                    "application/fhir+json; charset=ISO-8859-1", Map.of("Rabt-Signature", health.sign(body)));
-
-            assertProblem(response, 415, "RABT-I001");
-        }
-
-        @Test
-        void largerThanTheLimitIsRefusedWith413() {
-            byte[] body = bytes(bundle + " ".repeat(MAX_BODY));
-            HttpResponse<String> response = health.postCard(body, HealthExamples.MEDIA_TYPE);
-
-            assertProblem(response, 413, "RABT-I003").contains(String.valueOf(MAX_BODY));
-        }
-
-        @Test
-        void toAnUnknownSectorIsRefusedWith404() {
-            byte[] body = bytes(bundle);
-            HttpResponse<String> response = health.post("/exchange/v1/ministry/cards", body, HealthExamples.MEDIA_TYPE,
-                    Map.of("Rabt-Signature", health.sign(body)));
-
-            assertProblem(response, 404, "RABT-I006");
-        }
+        assertProblem(response, 415, "RABT-I001").contains("application/fhir+json");
     }
 
-    @Nested
-    class TheSignature {
+    @Test
+    void aBodyInAnotherCharsetIsRefusedWith415() {
+        byte[] body = bytes(bundle);
+        HttpResponse<String> response = health.post("/exchange/v1/health/cards", body,
+                "application/fhir+json; charset=ISO-8859-1", Map.of("Rabt-Signature", health.sign(body)));
 
-        @Test
-        void missingIsRefused() {
-            HttpResponse<String> response = health.post("/exchange/v1/health/cards", bytes(bundle),
-                    HealthExamples.MEDIA_TYPE, Map.of());
-
-            assertProblem(response, 400, "RABT-S001").contains("Rabt-Signature");
-        }
-
-        @Test
-        void thatIsNotCmsIsRefused() {
-            HttpResponse<String> response = health.post("/exchange/v1/health/cards", bytes(bundle),
-                    HealthExamples.MEDIA_TYPE, Map.of("Rabt-Signature", "bm90IGEgc2lnbmF0dXJl"));
-
-            assertProblem(response, 400, "RABT-S002");
-        }
-
-        @Test
-        void overABodyAlteredAfterSigningIsRefused() {
-            byte[] signed = bytes(bundle);
-            String signature = health.sign(signed);
-            byte[] altered = bytes(bundle.replace("\"urgent\"", "\"routine\""));
-            assertThat(altered).isNotEqualTo(signed);
-
-            HttpResponse<String> response = health.post("/exchange/v1/health/cards", altered,
-                    HealthExamples.MEDIA_TYPE, Map.of("Rabt-Signature", signature));
-
-            assertProblem(response, 400, "RABT-S003");
-        }
-
-        @Test
-        void madeWithAnotherSectorsKeyIsRefusedNamingThatSector() {
-            byte[] body = bytes(bundle);
-            String justiceSignature = new DetachedSigner(SectorClient.keyMaterial(DATA.resolve("pki"), "justice"))
-                    .signBase64(body);
-
-            HttpResponse<String> response = health.post("/exchange/v1/health/cards", body, HealthExamples.MEDIA_TYPE,
-                    Map.of("Rabt-Signature", justiceSignature));
-
-            assertProblem(response, 403, "RABT-S004").contains("justice");
-        }
+        assertProblem(response, 415, "RABT-I001");
     }
 
-    @Nested
-    class TheCertificate {
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedWith413() {
+        byte[] body = bytes(bundle + " ".repeat(MAX_BODY));
+        HttpResponse<String> response = health.postCard(body, HealthExamples.MEDIA_TYPE);
 
-        @Test
-        void ofOneSectorOnAnotherSectorsPathIsRefused() {
-            byte[] body = bytes(bundle);
-            HttpResponse<String> response = health.post("/exchange/v1/justice/cards", body, "application/xml",
-                    Map.of("Rabt-Signature", health.sign(body)));
-
-            assertProblem(response, 403, "RABT-A002");
-        }
-
-        @Test
-        void missingEndsTheConnectionAtTheHandshake() {
-            HttpClient anonymous = SectorClient.withoutCertificate(DATA.resolve("pki"));
-            HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + exchangePort()
-                    + "/exchange/v1/health/cards")).POST(HttpRequest.BodyPublishers.ofByteArray(bytes(bundle)))
-                    .header("Content-Type", HealthExamples.MEDIA_TYPE).build();
-
-            assertThatThrownBy(() -> anonymous.send(request, HttpResponse.BodyHandlers.ofString()))
-                    .isInstanceOf(IOException.class);
-        }
+        assertProblem(response, 413, "RABT-I003").contains(String.valueOf(MAX_BODY));
     }
 
-    @Nested
-    class ThePayload {
+    @Test
+    void aPostToAnUnknownSectorIsRefusedWith404() {
+        byte[] body = bytes(bundle);
+        HttpResponse<String> response = health.post("/exchange/v1/ministry/cards", body, HealthExamples.MEDIA_TYPE,
+                Map.of("Rabt-Signature", health.sign(body)));
 
-        @Test
-        void thatIsNotJsonIsRefusedAsUnparseable() {
-            HttpResponse<String> response = health.postCard(bytes("{\"resourceType\": \"Bundle\", "),
-                    HealthExamples.MEDIA_TYPE);
+        assertProblem(response, 404, "RABT-I006");
+    }
 
-            assertProblem(response, 400, "RABT-M001");
-        }
 
-        @Test
-        void thatIsNotValidFhirIsRefusedWithHapisReason() {
-            String invalid = bundle.replaceFirst("\"resourceType\"\\s*:\\s*\"Task\",", "\"resourceType\": \"Task\", \"colour\": \"blue\",");
-            assertThat(invalid).isNotEqualTo(bundle);
+    @Test
+    void aMissingSignatureIsRefused() {
+        HttpResponse<String> response = health.post("/exchange/v1/health/cards", bytes(bundle),
+                HealthExamples.MEDIA_TYPE, Map.of());
 
-            HttpResponse<String> response = health.postCard(bytes(invalid), HealthExamples.MEDIA_TYPE);
+        assertProblem(response, 400, "RABT-S001").contains("Rabt-Signature");
+    }
 
-            assertProblem(response, 422, "RABT-M002").contains("colour");
-        }
+    @Test
+    void aSignatureThatIsNotCmsIsRefused() {
+        HttpResponse<String> response = health.post("/exchange/v1/health/cards", bytes(bundle),
+                HealthExamples.MEDIA_TYPE, Map.of("Rabt-Signature", "bm90IGEgc2lnbmF0dXJl"));
 
-        @Test
-        void withoutARequiredElementIsRefusedNamingIt() {
-            tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(bundle);
-            for (JsonNode entry : tree.path("entry")) {
-                if (entry.path("resource").path("resourceType").asString().equals("MessageHeader")) {
-                    ((tools.jackson.databind.node.ObjectNode) entry.path("resource")).remove("destination");
-                }
+        assertProblem(response, 400, "RABT-S002");
+    }
+
+    @Test
+    void aBodyAlteredAfterSigningIsRefused() {
+        byte[] signed = bytes(bundle);
+        String signature = health.sign(signed);
+        byte[] altered = bytes(bundle.replace("\"urgent\"", "\"routine\""));
+        assertThat(altered).isNotEqualTo(signed);
+
+        HttpResponse<String> response = health.post("/exchange/v1/health/cards", altered,
+                HealthExamples.MEDIA_TYPE, Map.of("Rabt-Signature", signature));
+
+        assertProblem(response, 400, "RABT-S003");
+    }
+
+    @Test
+    void aSignatureWithAnotherSectorsKeyIsRefusedNamingThatSector() {
+        byte[] body = bytes(bundle);
+        String justiceSignature = new DetachedSigner(SectorClient.keyMaterial(DATA.resolve("pki"), "justice"))
+                .signBase64(body);
+
+        HttpResponse<String> response = health.post("/exchange/v1/health/cards", body, HealthExamples.MEDIA_TYPE,
+                Map.of("Rabt-Signature", justiceSignature));
+
+        assertProblem(response, 403, "RABT-S004").contains("justice");
+    }
+
+
+    @Test
+    void oneSectorsCertificateOnAnotherSectorsPathIsRefused() {
+        byte[] body = bytes(bundle);
+        HttpResponse<String> response = health.post("/exchange/v1/justice/cards", body, "application/xml",
+                Map.of("Rabt-Signature", health.sign(body)));
+
+        assertProblem(response, 403, "RABT-A002");
+    }
+
+    @Test
+    void aConnectionWithoutCertificateEndsAtTheHandshake() {
+        HttpClient anonymous = SectorClient.withoutCertificate(DATA.resolve("pki"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + exchangePort()
+                + "/exchange/v1/health/cards")).POST(HttpRequest.BodyPublishers.ofByteArray(bytes(bundle)))
+                .header("Content-Type", HealthExamples.MEDIA_TYPE).build();
+
+        assertThatThrownBy(() -> anonymous.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+    }
+
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedAsUnparseable() {
+        HttpResponse<String> response = health.postCard(bytes("{\"resourceType\": \"Bundle\", "),
+                HealthExamples.MEDIA_TYPE);
+
+        assertProblem(response, 400, "RABT-M001");
+    }
+
+    @Test
+    void aBundleThatIsNotValidFhirIsRefusedWithHapisReason() {
+        String invalid = bundle.replaceFirst("\"resourceType\"\\s*:\\s*\"Task\",", "\"resourceType\": \"Task\", \"colour\": \"blue\",");
+        assertThat(invalid).isNotEqualTo(bundle);
+
+        HttpResponse<String> response = health.postCard(bytes(invalid), HealthExamples.MEDIA_TYPE);
+
+        assertProblem(response, 422, "RABT-M002").contains("colour");
+    }
+
+    @Test
+    void aBundleWithoutARequiredElementIsRefusedNamingIt() {
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(bundle);
+        for (JsonNode entry : tree.path("entry")) {
+            if (entry.path("resource").path("resourceType").asString().equals("MessageHeader")) {
+                ((tools.jackson.databind.node.ObjectNode) entry.path("resource")).remove("destination");
             }
-            String withoutDestination = JSON.writeValueAsString(tree);
-            assertThat(withoutDestination).doesNotContain("\"destination\"");
-
-            HttpResponse<String> response = health.postCard(bytes(withoutDestination), HealthExamples.MEDIA_TYPE);
-
-            assertProblem(response, 422, "RABT-M003").contains("destination");
-            assertThat(JSON.readTree(response.body()).path("field").asString()).contains("destination");
         }
+        String withoutDestination = JSON.writeValueAsString(tree);
+        assertThat(withoutDestination).doesNotContain("\"destination\"");
+
+        HttpResponse<String> response = health.postCard(bytes(withoutDestination), HealthExamples.MEDIA_TYPE);
+
+        assertProblem(response, 422, "RABT-M003").contains("destination");
+        assertThat(JSON.readTree(response.body()).path("field").asString()).contains("destination");
     }
 
-    @Nested
-    class ThePorts {
 
-        @Test
-        void theStaffPortDoesNotServeTheExchangeApi() throws Exception {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + staffPort + "/exchange/v1/health/cards"))
-                    .POST(HttpRequest.BodyPublishers.ofString(bundle)).header("Content-Type", HealthExamples.MEDIA_TYPE)
-                    .build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void theStaffPortDoesNotServeTheExchangeApi() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + staffPort + "/exchange/v1/health/cards"))
+                .POST(HttpRequest.BodyPublishers.ofString(bundle)).header("Content-Type", HealthExamples.MEDIA_TYPE)
+                .build(), HttpResponse.BodyHandlers.ofString());
 
-            assertThat(response.statusCode()).isEqualTo(404);
-        }
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
 
-        @Test
-        void theExchangePortDoesNotServeTheActuator() {
-            assertThat(health.get("/actuator/health").statusCode()).isEqualTo(404);
-        }
+    @Test
+    void theExchangePortDoesNotServeTheActuator() {
+        assertThat(health.get("/actuator/health").statusCode()).isEqualTo(404);
     }
 
     private org.assertj.core.api.AbstractStringAssert<?> assertProblem(HttpResponse<String> response, int status,

@@ -22,6 +22,8 @@ import org.rabt.config.exchange.ExchangePortFilter;
 import org.rabt.config.exchange.ExchangeProperties;
 import org.rabt.connectors.SectorSettings;
 import org.rabt.connectors.exchange.ExchangeRequests;
+import org.rabt.connectors.http.DeliveryHttpClientConfigurer;
+import org.rabt.connectors.http.HttpDelivery;
 import org.rabt.mappings.cpm.CpmSchema;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.health.FhirBundleValidator;
@@ -40,6 +42,11 @@ import org.rabt.routes.intake.EnqueueRoute;
 import org.rabt.routes.intake.InboundFormat;
 import org.rabt.routes.intake.IntakeRoute;
 import org.rabt.security.pki.HubPki;
+import org.rabt.security.pki.TlsKeyStores;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.rabt.security.pseudonym.PseudonymKeys;
 import org.rabt.security.pseudonym.Pseudonymiser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -147,6 +154,34 @@ public class HubConfiguration {
     ExchangeResponses exchangeResponses(ExchangeRequests requests, CardStore store, SectorsProperties sectors,
             JusticeXmlMapper justice) {
         return new ExchangeResponses(requests, store, deliveryUrls(sectors, justice).keySet());
+    }
+
+    @Bean(HttpDelivery.HTTP_CLIENT_CONFIGURER_BEAN)
+    DeliveryHttpClientConfigurer deliveryHttpClient() {
+        return new DeliveryHttpClientConfigurer();
+    }
+
+    /**
+     * TLS for https delivery URLs: the hub presents its own certificate (issued by its CA) and
+     * trusts its CA; a sector whose server certificate comes from another CA adds it here (later issue).
+     */
+    @Bean(HttpDelivery.TLS_PARAMETERS_BEAN)
+    SSLContextParameters deliveryTls(HubPki pki) {
+        char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setKeyStore(TlsKeyStores.keyStore(pki.hubSigner(), password));
+        keyStore.setPassword(new String(password));
+        KeyManagersParameters keys = new KeyManagersParameters();
+        keys.setKeyStore(keyStore);
+        keys.setKeyPassword(new String(password));
+        KeyStoreParameters trustStore = new KeyStoreParameters();
+        trustStore.setKeyStore(TlsKeyStores.trustStore(List.of(pki.caCertificate())));
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(trustStore);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setKeyManagers(keys);
+        parameters.setTrustManagers(trust);
+        return parameters;
     }
 
     @Bean

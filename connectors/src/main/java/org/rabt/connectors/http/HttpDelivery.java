@@ -11,6 +11,8 @@ public final class HttpDelivery {
 
     /** Registry name of the TLS settings (the hub's client certificate, the trusted CAs) for https URLs. */
     public static final String TLS_PARAMETERS_BEAN = "rabtDeliveryTls";
+    /** Registry name of the {@link DeliveryHttpClientConfigurer}. */
+    public static final String HTTP_CLIENT_CONFIGURER_BEAN = "rabtDeliveryHttpClient";
 
     private HttpDelivery() {
     }
@@ -24,13 +26,18 @@ public final class HttpDelivery {
                 + "&connectTimeout=" + settings.connectTimeout().toMillis()
                 + "&responseTimeout=" + settings.responseTimeout().toMillis()
                 + "&followRedirects=false"
+                + "&httpClientConfigurer=#" + HTTP_CLIENT_CONFIGURER_BEAN
                 // Camel must not turn the exchange's internal headers into HTTP headers, nor send
                 // the sector's answer back as ours.
                 + "&copyHeaders=false&bridgeEndpoint=true";
         if ("https".equals(scheme)) {
             options += "&sslContextParameters=#" + TLS_PARAMETERS_BEAN;
         }
+        if (deliveryUrl.getRawQuery() != null) {
+            throw new IllegalArgumentException("a delivery URL takes no query string (Camel would read it as "
+                    + "endpoint options): " + deliveryUrl);
+        }
         String url = deliveryUrl.toString();
-        return url + (deliveryUrl.getRawQuery() == null ? "?" : "&") + options;
+        return url + "?" + options;
     }
 }

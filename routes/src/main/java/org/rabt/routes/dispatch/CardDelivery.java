@@ -13,6 +13,8 @@ import org.rabt.connectors.DeliverySettings;
 import org.rabt.mappings.MappingException;
 import org.rabt.mappings.cpm.CpmJson;
 import org.rabt.mappings.cpm.SectorId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of delivering one queued card to its receiver: load it, write it in the receiver's
@@ -25,6 +27,8 @@ public final class CardDelivery {
     static final String ATTEMPT = "RabtAttempt";
     static final String ALREADY_DELIVERED = "RabtAlreadyDelivered";
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardDelivery.class);
 
     private final CardStore store;
     private final Map<SectorId, OutboundFormat> formats;
@@ -82,6 +86,7 @@ public final class CardDelivery {
         }
         int attempt = attempt(exchange);
         String reason = describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        LOG.warn("card {} attempt {}/{} failed: {}", cardId, attempt, settings.maxAttempts(), reason);
         if (attempt >= settings.maxAttempts()) {
             store.markDeadLettered(cardId, attempt, clock.instant(), "retries exhausted after " + attempt
                     + " attempts; last: " + reason);
@@ -96,6 +101,7 @@ public final class CardDelivery {
     public void refused(Exchange exchange) {
         UUID cardId = exchange.getProperty(CARD_ID, UUID.class);
         String reason = describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        LOG.warn("card {} dead-lettered without retry: {}", cardId, reason);
         if (cardId != null) {
             store.markDeadLettered(cardId, attempt(exchange), clock.instant(), "not retried: " + reason);
         }

@@ -38,7 +38,9 @@ public final class DispatchRoutes extends RouteBuilder {
     private void deliveryRoute(SectorId sector, URI deliveryUrl) {
         int concurrency = consumers.getOrDefault(sector, 4);
         from("jms:queue:" + SectorQueues.outbound(sector) + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
-                + "&concurrentConsumers=" + concurrency + "&maxConcurrentConsumers=" + concurrency)
+                + "&concurrentConsumers=" + concurrency + "&maxConcurrentConsumers=" + concurrency
+                // each failed attempt is recorded in the card's history and logged once by CardDelivery
+                + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                 .routeId(RouteIds.deliver(sector))
                 .onException(Exception.class)
                     .onWhen(exchange -> !CardDelivery.isRetryable(

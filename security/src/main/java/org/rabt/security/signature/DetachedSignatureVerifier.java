@@ -157,8 +157,9 @@ public final class DetachedSignatureVerifier {
         } catch (CMSException | RuntimeException e) {
             // BC reports malformed ASN.1 from hostile input as CMSException or as runtime exceptions
             // (IllegalArgumentException, ClassCastException, ASN1ParsingException): all mean "not CMS".
-            throw malformed("The signature is not a DER CMS SignedData (RFC 5652): " + e.getMessage()
-                    + ". Sign with openssl cms -sign -binary -outform DER, or an equivalent CMS library.", e);
+            // The library's own message ("IOException reading content") helps nobody; the cause stays for the log.
+            throw malformed("The signature is not a DER CMS SignedData (RFC 5652). Sign with openssl cms -sign "
+                    + "-binary -outform DER, or an equivalent CMS library, and send it base64-encoded.", e);
         }
         if (structure.getEncapContentInfo().getContent() != null) {
             throw malformed("The signature carries the content (attached/opaque signing); send a detached signature "
@@ -238,7 +239,7 @@ public final class DetachedSignatureVerifier {
             throw doesNotMatchBody(e);
         } catch (RuntimeException e) {
             // malformed signed attributes are decoded lazily, here rather than in parse()
-            throw malformed("The signer information cannot be decoded: " + e.getMessage() + ".", e);
+            throw malformed("The signer information in the signature cannot be decoded.", e);
         }
         if (!verified) {
             throw doesNotMatchBody(null);
@@ -271,7 +272,7 @@ public final class DetachedSignatureVerifier {
         try {
             return Optional.of(Time.getInstance(values.getObjectAt(0)).getDate().toInstant());
         } catch (RuntimeException e) {
-            throw malformed("The signing-time attribute cannot be decoded: " + e.getMessage() + ".", e);
+            throw malformed("The signing-time attribute of the signature cannot be decoded.", e);
         }
     }
 
