@@ -121,6 +121,13 @@ class CrashRecoveryIT {
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(deliveredIds()).containsAll(acceptedBeforeCrash));
+        // the case record agrees: every accepted card, and its whole history, survived the kill
+        for (String cardId : acceptedBeforeCrash) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String status = health.get("/exchange/v1/health/cards/" + cardId).body();
+                assertThat(status).contains("\"status\":\"delivered\"").contains("\"accepted\"");
+            });
+        }
         Map<String, Long> deliveries = deliveryCounts();
         Set<String> twice = deliveries.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());

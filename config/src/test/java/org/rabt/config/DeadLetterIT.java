@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bounded retries: past the limit a card goes to its sector's dead-letter queue and its status
  * says so; a refusal retrying cannot fix (a 4xx) goes there at once; a short blip is retried.
- * A quick retry policy (3 attempts, 200 ms doubling) keeps the test short.
+ * A quick retry policy (4 attempts, 1 s doubling to 2 s) keeps the test short.
  */
 class DeadLetterIT extends HubTestBase {
 
@@ -42,9 +42,9 @@ class DeadLetterIT extends HubTestBase {
     static void properties(DynamicPropertyRegistry registry) {
         hubProperties(registry, DATA);
         registry.add("rabt.sectors.justice.delivery-url", () -> JUSTICE.baseUrl() + "/justice/cards");
-        registry.add("rabt.delivery.max-attempts", () -> 3);
-        registry.add("rabt.delivery.initial-delay", () -> "200ms");
-        registry.add("rabt.delivery.max-delay", () -> "1s");
+        registry.add("rabt.delivery.max-attempts", () -> 4);
+        registry.add("rabt.delivery.initial-delay", () -> "1s");
+        registry.add("rabt.delivery.max-delay", () -> "2s");
     }
 
     @AfterAll
@@ -60,18 +60,23 @@ class DeadLetterIT extends HubTestBase {
         JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId))
                 .willReturn(aResponse().withStatus(503)));
 
+        long deadLettersBefore = queueDepth("rabt.justice.outbound.dlq");
+
         assertThat(health.postCard(card.getBytes(StandardCharsets.UTF_8), HealthExamples.MEDIA_TYPE).statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(status(health, cardId).path("status").asString()).isEqualTo("dead-lettered"));
         JsonNode status = status(health, cardId);
         assertThat(status.path("history").findValuesAsString("status"))
-                .containsExactly("accepted", "failed", "failed", "dead-lettered");
-        assertThat(status.path("history").findValuesAsString("detail").get(3)).contains("retries exhausted");
+                .containsExactly("accepted", "failed", "failed", "failed", "dead-lettered");
+        assertThat(status.path("history").findValuesAsString("detail").get(4)).contains("retries exhausted");
         assertThat(JUSTICE.findAll(postRequestedFor(urlEqualTo("/justice/cards"))
-                .withHeader("Rabt-Card-Id", equalTo(cardId)))).hasSize(3);
+                .withHeader("Rabt-Card-Id", equalTo(cardId)))).hasSize(4);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(queueDepth("rabt.justice.outbound.dlq")).isGreaterThanOrEqualTo(1));
+                assertThat(queueDepth("rabt.justice.outbound.dlq")).isEqualTo(deadLettersBefore + 1));
+        // a resend of a dead-lettered card is answered with its status; it is not queued again
+        HttpResponse<String> resend = health.postCard(card.getBytes(StandardCharsets.UTF_8), HealthExamples.MEDIA_TYPE);
+        assertThat(JSON.readTree(resend.body()).path("status").asString()).isEqualTo("dead-lettered");
     }
 
     @Test
@@ -93,26 +98,49 @@ class DeadLetterIT extends HubTestBase {
     }
 
     @Test
-    void aCardRefusedTwiceThenAcceptedIsDeliveredOnItsThirdAttempt() {
+    void aReceiverThatAlreadyHoldsTheCardCountsAsADelivery() {
         SectorClient health = sector("health", DATA);
         String card = newCard();
         String cardId = HealthExamples.cardId(card);
-        String scenario = "blip-" + cardId;
-        JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId)).inScenario(scenario)
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502)).willSetStateTo("once"));
-        JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId)).inScenario(scenario)
-                .whenScenarioStateIs("once").willReturn(aResponse().withStatus(504)).willSetStateTo("twice"));
-        JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId)).inScenario(scenario)
-                .whenScenarioStateIs("twice").willReturn(aResponse().withStatus(200)));
+        JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId))
+                .willReturn(aResponse().withStatus(409)));
 
         health.postCard(card.getBytes(StandardCharsets.UTF_8), HealthExamples.MEDIA_TYPE);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(status(health, cardId).path("status").asString()).isEqualTo("delivered"));
-        JsonNode status = status(health, cardId);
-        assertThat(status.path("deliveryAttempts").asInt()).isEqualTo(3);
-        assertThat(status.path("history").findValuesAsString("status"))
-                .containsExactly("accepted", "failed", "failed", "delivered");
+        assertThat(status(health, cardId).path("history").findValuesAsString("detail").get(1))
+                .contains("already held");
+    }
+
+    @Test
+    void aCardResentWhileItIsBeingRetriedIsDeliveredOnce() {
+        SectorClient health = sector("health", DATA);
+        String card = newCard();
+        String cardId = HealthExamples.cardId(card);
+        String scenario = "blip-" + cardId;
+        JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId)).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502)));
+        JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId)).inScenario(scenario)
+                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(200)));
+
+        health.postCard(card.getBytes(StandardCharsets.UTF_8), HealthExamples.MEDIA_TYPE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(status(health, cardId).path("status").asString()).isEqualTo("failed"));
+        // the sender, without an answer it trusts, sends the card again while it is being retried
+        HttpResponse<String> resend = health.postCard(card.getBytes(StandardCharsets.UTF_8), HealthExamples.MEDIA_TYPE);
+        assertThat(resend.headers().firstValue("Idempotent-Replayed")).contains("true");
+        JUSTICE.setScenarioState(scenario, "recovered");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(status(health, cardId).path("status").asString()).isEqualTo("delivered"));
+        // one queue entry: had the resend queued a second one, justice would get the card twice
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
+                assertThat(JUSTICE.getAllServeEvents().stream()
+                        .filter(event -> cardId.equals(event.getRequest().getHeader("Rabt-Card-Id")))
+                        .filter(event -> event.getResponse().getStatus() == 200)).hasSize(1));
+        assertThat(status(health, cardId).path("history").findValuesAsString("status"))
+                .startsWith("accepted", "failed").endsWith("delivered");
     }
 
     private long queueDepth(String queue) throws Exception {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,7 +159,11 @@ class ExchangeRejectionsIT extends HubTestBase {
                 .header("Content-Type", HealthExamples.MEDIA_TYPE).build();
 
         assertThatThrownBy(() -> anonymous.send(request, HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(IOException.class)
+                .satisfies(failure -> assertThat(causes(failure)).anyMatch(c -> c instanceof javax.net.ssl.SSLException));
+        // the same port, path and trust, with a certificate: past the handshake (a coded refusal of the missing signature)
+        assertProblem(health.post("/exchange/v1/health/cards", bytes(bundle), HealthExamples.MEDIA_TYPE, Map.of()),
+                400, "RABT-S001");
     }
 
 
@@ -199,18 +204,50 @@ class ExchangeRejectionsIT extends HubTestBase {
 
 
     @Test
-    void theStaffPortDoesNotServeTheExchangeApi() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + staffPort + "/exchange/v1/health/cards"))
-                .POST(HttpRequest.BodyPublishers.ofString(bundle)).header("Content-Type", HealthExamples.MEDIA_TYPE)
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void theStaffPortDoesNotServeTheExchangeApiHoweverThePathIsEncoded() throws Exception {
+        for (String path : List.of("/exchange/v1/health/cards", "/%65xchange/v1/health/cards",
+                "/exchange%2Fv1/health/cards", "/./exchange/v1/health/cards")) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + staffPort + path))
+                    .POST(HttpRequest.BodyPublishers.ofString(bundle)).header("Content-Type", HealthExamples.MEDIA_TYPE)
+                    .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.statusCode()).as(path).isIn(400, 404);
+            assertThat(response.body()).as(path).doesNotContain("RABT-A001").doesNotContain("RABT-S00");
+        }
     }
 
     @Test
-    void theExchangePortDoesNotServeTheActuator() {
-        assertThat(health.get("/actuator/health").statusCode()).isEqualTo(404);
+    void theExchangePortDoesNotServeTheActuatorWhichTheStaffPortDoes() throws Exception {
+        assertProblem(health.get("/actuator/health"), 404, "RABT-H404");
+        HttpResponse<String> staff = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + staffPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(staff.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownExchangePathOrMethodGetsAProblemDocument() {
+        assertProblem(health.get("/exchange/v1/health/nothing-here"), 404, "RABT-H404");
+        assertProblem(health.get("/exchange/v1/health/cards"), 405, "RABT-H405");
+    }
+
+    @Test
+    void anIdempotencyKeyThatIsNotAShortTokenIsRefused() {
+        byte[] body = bytes(bundle);
+        HttpResponse<String> response = health.post("/exchange/v1/health/cards", body, HealthExamples.MEDIA_TYPE,
+                Map.of("Rabt-Signature", health.sign(body), "Idempotency-Key", "k".repeat(201)));
+
+        assertProblem(response, 400, "RABT-I010");
+    }
+
+    @Test
+    void aChunkedBodyLargerThanTheLimitIsRefusedWith413() {
+        byte[] body = bytes(bundle + " ".repeat(MAX_BODY));
+        HttpResponse<String> response = health.postStreamed("/exchange/v1/health/cards", body,
+                HealthExamples.MEDIA_TYPE, Map.of("Rabt-Signature", health.sign(body)));
+
+        assertProblem(response, 413, "RABT-I003");
     }
 
     private org.assertj.core.api.AbstractStringAssert<?> assertProblem(HttpResponse<String> response, int status,
@@ -225,6 +262,14 @@ class ExchangeRejectionsIT extends HubTestBase {
         assertThat(problem.path("type").asString()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
         return assertThat(problem.path("detail").asString());
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable current = failure; current != null && !chain.contains(current); current = current.getCause()) {
+            chain.add(current);
+        }
+        return chain;
     }
 
     private long cardCount() {

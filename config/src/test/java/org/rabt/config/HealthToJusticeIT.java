@@ -1,12 +1,17 @@
 package org.rabt.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The health-to-justice flow on the embedded default database (H2 under the data directory). */
+/** The health-to-justice flow on the embedded defaults: PostgreSQL and Artemis under the data directory. */
 class HealthToJusticeIT extends HealthToJusticeContract {
 
     static final Path DATA = newDataDir();
@@ -18,9 +23,20 @@ class HealthToJusticeIT extends HealthToJusticeContract {
         registry.add("rabt.sectors.justice.delivery-url", () -> JUSTICE.baseUrl() + "/justice/cards");
     }
 
+    @Autowired
+    JdbcClient jdbc;
+
     @AfterAll
     static void stopJustice() {
         JUSTICE.stop();
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsAPostgresServerWithItsDataUnderTheDataDirectory() {
+        assertThat(jdbc.sql("SELECT current_setting('data_directory')").query(String.class).single())
+                .isEqualTo(DATA.resolve("db").toAbsolutePath().toString());
+        assertThat(jdbc.sql("SELECT current_setting('fsync')").query(String.class).single()).isEqualTo("on");
+        assertThat(DATA.resolve("broker")).isDirectory();
     }
 
     @Override

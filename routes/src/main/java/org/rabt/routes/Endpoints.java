@@ -8,6 +8,12 @@ public final class Endpoints {
     /** Put a {@code QueueEntry} on its receiver's queue. */
     public static final String ENQUEUE = "direct:" + RouteIds.ENQUEUE;
 
+    /**
+     * Registry name of the broker's plain connection factory, for the delivery listeners; the
+     * application's default one caches sessions for producers.
+     */
+    public static final String CONSUMER_CONNECTION_FACTORY = "rabtConsumerConnectionFactory";
+
     private Endpoints() {
     }
 }

@@ -89,21 +89,26 @@ public final class CardStore {
     }
 
     /**
-     * Cards accepted or failing, oldest first, after {@code cursor} (or from the start when it is
-     * {@code null}): the ones that may still need a queue entry. Keyset paging, so a long backlog
-     * is walked without holding it in memory.
+     * Cards stored before {@code before} whose queue entry is not known to exist, oldest first,
+     * after {@code cursor} (or from the start when it is {@code null}). Keyset paging, so a long
+     * backlog is walked without holding it in memory.
      */
-    public List<PendingDelivery> pendingDeliveries(PendingDelivery cursor, int limit) {
-        String page = " ORDER BY received_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
-        String select = "SELECT id, receiver_sector, received_at FROM card WHERE delivery_status IN ('accepted', 'failed')";
+    public List<PendingDelivery> unqueued(Instant before, PendingDelivery cursor, int limit) {
+        String select = "SELECT id, receiver_sector, received_at FROM card WHERE queued_at IS NULL AND received_at < ?";
+        String page = " ORDER BY received_at, id LIMIT " + Math.max(1, limit);
         var statement = cursor == null
-                ? jdbc.sql(select + page)
-                : jdbc.sql(select + " AND (received_at > ? OR (received_at = ? AND id > ?))" + page)
-                        .params(utc(cursor.receivedAt()), utc(cursor.receivedAt()), cursor.cardId());
+                ? jdbc.sql(select + page).params(utc(before))
+                : jdbc.sql(select + " AND (received_at, id) > (?, ?)" + page)
+                        .params(utc(before), utc(cursor.receivedAt()), cursor.cardId());
         return statement
                 .query((rs, row) -> new PendingDelivery(rs.getObject("id", UUID.class),
                         SectorId.fromCode(rs.getString("receiver_sector")), instant(rs, "received_at")))
                 .list();
+    }
+
+    /** Notes that the card's entry is on its receiver's queue, so that no sweep queues it again. */
+    public void markQueued(UUID id, Instant at) {
+        jdbc.sql("UPDATE card SET queued_at = ? WHERE id = ? AND queued_at IS NULL").params(utc(at), id).update();
     }
 
     /** How many cards stand in each delivery status (for metrics). */

@@ -12,22 +12,15 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
 /**
- * Real databases for the case-record tests: a fresh H2 database, or a fresh schema in one
- * embedded PostgreSQL server (a real PostgreSQL binary from Maven Central) shared by the JVM.
- * Each comes migrated by the production Flyway scripts.
+ * A real database for the case-record tests: a fresh schema in one embedded PostgreSQL server
+ * (a real PostgreSQL binary from Maven Central) shared by the JVM, migrated by the production
+ * Flyway scripts.
  */
 public final class TestDatabases {
 
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
-    }
-
-    public static HikariDataSource freshH2() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        config.setMaximumPoolSize(8);
-        return migrated(new HikariDataSource(config));
     }
 
     public static HikariDataSource freshPostgres() {

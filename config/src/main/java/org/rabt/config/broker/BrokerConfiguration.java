@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded broker's queues and retry policy: for every sector a durable outbound queue and
  * its dead-letter queue; redelivery with exponential, bounded delays, then the dead-letter queue.
- * An external broker needs the same settings in its broker.xml (docs/operations.md).
+ * An external broker needs the same settings in its broker.xml (see docs/architecture.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {

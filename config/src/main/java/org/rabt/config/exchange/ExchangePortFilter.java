@@ -1,40 +1,151 @@
 package org.rabt.config.exchange;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
+import org.rabt.connectors.exchange.ExchangeConnector;
+import org.rabt.config.web.ProblemErrorController;
+import org.rabt.connectors.exchange.ExchangeRequests;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Keeps the two ports apart: the exchange API answers only on the exchange port (where every
- * client has proven its certificate), and the staff API, console and actuator never answer there.
+ * The door of the exchange API, before any of it runs:
+ * <ul>
+ * <li>the two ports stay apart: the exchange API answers only on the exchange port (where every
+ *     client has proven its certificate), and the staff API, console and actuator never answer
+ *     there. The path is compared decoded, as Spring matches it, so {@code /%65xchange} is the
+ *     exchange path too;</li>
+ * <li>until the routes run, the exchange answers 503 (try again), not a 404 a sector could
+ *     take for final;</li>
+ * <li>a body is never held beyond the size limit: a declared length over it is refused at once,
+ *     and a chunked body is cut off one byte past it, which the intake then refuses (413).</li>
+ * </ul>
  */
 public final class ExchangePortFilter extends OncePerRequestFilter {
 
     private static final String EXCHANGE_PATH = "/exchange/";
+    private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 
     private final ExchangeConnector exchange;
+    private final BooleanSupplier routesStarted;
+    private final long maxBodyBytes;
 
-    public ExchangePortFilter(ExchangeConnector exchange) {
+    public ExchangePortFilter(ExchangeConnector exchange, BooleanSupplier routesStarted, long maxBodyBytes) {
         this.exchange = exchange;
+        this.routesStarted = routesStarted;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean onExchangePort = request.getLocalPort() == exchange.localPort();
-        boolean exchangePath = request.getRequestURI().startsWith(EXCHANGE_PATH);
+        String path = PATHS.getPathWithinApplication(request);
+        boolean exchangePath = path.startsWith(EXCHANGE_PATH) || path.equals("/exchange");
         if (onExchangePort != exchangePath) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        chain.doFilter(request, response);
+        if (!onExchangePort) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!routesStarted.getAsBoolean()) {
+            response.setHeader("Retry-After", "5");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            request.setAttribute(ProblemErrorController.DETAIL_ATTRIBUTE, "the body has "
+                    + request.getContentLengthLong() + " bytes; the limit is " + maxBodyBytes
+                    + " bytes (send attachments by reference)");
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        chain.doFilter(new LimitedBody(request, maxBodyBytes), response);
     }
 
-    @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return false;
+    /** Reads at most one byte past the limit, then ends the body and marks the request. */
+    private static final class LimitedBody extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream stream;
+
+        LimitedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedStream(super.getInputStream(), limit + 1, this);
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final HttpServletRequest request;
+        private long remaining;
+
+        LimitedStream(ServletInputStream in, long allowed, HttpServletRequest request) {
+            this.in = in;
+            this.remaining = allowed;
+            this.request = request;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return cutOff();
+            }
+            int next = in.read();
+            if (next >= 0) {
+                remaining--;
+            }
+            return next;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return cutOff();
+            }
+            int read = in.read(buffer, offset, (int) Math.min(length, remaining));
+            if (read > 0) {
+                remaining -= read;
+            }
+            return read;
+        }
+
+        private int cutOff() {
+            request.setAttribute(ExchangeRequests.BODY_TOO_LARGE_ATTRIBUTE, Boolean.TRUE);
+            return -1;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return remaining <= 0 || in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
     }
 }

@@ -11,11 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param address      the interface to listen on; sector systems connect from other hosts
  * @param hostnames    names the exchange server certificate is issued for, besides localhost
  * @param maxBodyBytes the largest card accepted
+ * @param publicUrl    the exchange API's base URL as sector systems reach it, for the status URLs
+ *                     in the hub's answers (e.g. {@code https://rabt.tanger.ma:8443}); empty gives
+ *                     relative status URLs
  */
 @ConfigurationProperties("rabt.exchange")
 public record ExchangeProperties(
         @DefaultValue("8443") int port,
         @DefaultValue("0.0.0.0") String address,
         @DefaultValue List<String> hostnames,
-        @DefaultValue("10485760") long maxBodyBytes) {
+        @DefaultValue("10485760") long maxBodyBytes,
+        @DefaultValue("") String publicUrl) {
 }

@@ -2,8 +2,16 @@ package org.rabt.config.wiring;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
+import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.rabt.routes.Endpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,16 +19,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.rabt.caserecord.cards.CardStore;
+import org.rabt.caserecord.cards.DeliveryStatus;
 import org.rabt.caserecord.children.ChildPseudonyms;
 import org.rabt.config.HubProperties;
 import org.rabt.config.broker.BrokerQueues;
 import org.rabt.config.broker.QueueMetrics;
 import org.rabt.config.broker.QueuesEndpoint;
-import org.rabt.config.exchange.ExchangeConnector;
 import org.rabt.config.exchange.ExchangePortFilter;
 import org.rabt.config.exchange.ExchangeProperties;
-import org.rabt.connectors.SectorSettings;
+import org.rabt.connectors.SectorQueues;
+import org.rabt.connectors.exchange.ExchangeConnector;
 import org.rabt.connectors.exchange.ExchangeRequests;
 import org.rabt.connectors.http.DeliveryHttpClientConfigurer;
 import org.rabt.connectors.http.HttpDelivery;
@@ -50,7 +61,6 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.rabt.security.pseudonym.PseudonymKeys;
 import org.rabt.security.pseudonym.Pseudonymiser;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,6 +75,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  */
 @Configuration(proxyBeanMethods = false)
 public class HubConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
 
     /** The sector systems outside the hub; {@code centre} is the hub's own case record. */
     static final Set<SectorId> EXTERNAL_SECTORS = EnumSet.complementOf(EnumSet.of(SectorId.CENTRE));
@@ -90,12 +102,17 @@ public class HubConfiguration {
 
     @Bean
     ExchangeConnector exchangeConnector(ExchangeProperties properties, HubPki pki) {
-        return new ExchangeConnector(properties, pki);
+        return new ExchangeConnector(properties.port(), properties.address(), pki);
     }
 
     @Bean
-    FilterRegistrationBean<ExchangePortFilter> exchangePortFilter(ExchangeConnector connector) {
-        FilterRegistrationBean<ExchangePortFilter> registration = new FilterRegistrationBean<>(new ExchangePortFilter(connector));
+    FilterRegistrationBean<ExchangePortFilter> exchangePortFilter(ExchangeConnector connector,
+            ObjectProvider<CamelContext> camel, ExchangeProperties properties) {
+        ExchangePortFilter filter = new ExchangePortFilter(connector, () -> {
+            CamelContext context = camel.getIfAvailable();
+            return context != null && context.isStarted();
+        }, properties.maxBodyBytes());
+        FilterRegistrationBean<ExchangePortFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -113,13 +130,9 @@ public class HubConfiguration {
     }
 
     @Bean
-    FhirBundleValidator fhirBundleValidator() {
-        return new FhirBundleValidator(FhirContext.forR4Cached());
-    }
-
-    @Bean
-    FhirReferralMapper fhirReferralMapper(FhirBundleValidator validator) {
-        return new FhirReferralMapper(FhirContext.forR4Cached(), validator);
+    FhirReferralMapper fhirReferralMapper(HealthProperties health, ObjectProvider<FhirBundleValidator> validator) {
+        return new FhirReferralMapper(FhirContext.forR4Cached(),
+                health.instanceValidation() ? validator.getObject() : null);
     }
 
     @Bean
@@ -152,8 +165,8 @@ public class HubConfiguration {
 
     @Bean
     ExchangeResponses exchangeResponses(ExchangeRequests requests, CardStore store, SectorsProperties sectors,
-            JusticeXmlMapper justice) {
-        return new ExchangeResponses(requests, store, deliveryUrls(sectors, justice).keySet());
+            JusticeXmlMapper justice, ExchangeProperties exchange) {
+        return new ExchangeResponses(requests, store, deliveryUrls(sectors, justice).keySet(), exchange.publicUrl());
     }
 
     @Bean(HttpDelivery.HTTP_CLIENT_CONFIGURER_BEAN)
@@ -200,8 +213,8 @@ public class HubConfiguration {
     }
 
     @Bean
-    EnqueueRoute enqueueRoute() {
-        return new EnqueueRoute();
+    EnqueueRoute enqueueRoute(CardStore store, Clock clock) {
+        return new EnqueueRoute(store, clock);
     }
 
     @Bean
@@ -213,8 +226,32 @@ public class HubConfiguration {
     }
 
     @Bean
-    SweepRoute sweepRoute(CardStore store) {
-        return new SweepRoute(new DispatchSweep(store));
+    SweepRoute sweepRoute(CardStore store, Clock clock) {
+        return new SweepRoute(new DispatchSweep(store, clock, Duration.ofSeconds(10)), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Producers use Spring Boot's session-caching connection factory; the delivery listeners get
+     * the broker's plain one (bound in Camel's registry only: a second ConnectionFactory bean would
+     * switch off Spring Boot's own). With two in the registry, the JMS component is told which is
+     * its default.
+     */
+    @Bean
+    CamelContextConfiguration consumerConnectionFactory(ConnectionFactory connectionFactory) {
+        ConnectionFactory plain = connectionFactory instanceof CachingConnectionFactory caching
+                ? caching.getTargetConnectionFactory() : connectionFactory;
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                camelContext.getComponent("jms", JmsComponent.class).setConnectionFactory(connectionFactory);
+                camelContext.getRegistry().bind(Endpoints.CONSUMER_CONNECTION_FACTORY, plain);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing to do once started
+            }
+        };
     }
 
     // --- broker visibility -------------------------------------------------------------------
@@ -232,6 +269,19 @@ public class HubConfiguration {
     @Bean
     QueuesEndpoint queuesEndpoint(BrokerQueues queues) {
         return new QueuesEndpoint(queues);
+    }
+
+    /** {@code rabt_cards{status=...}}: cards by delivery status, e.g. to alert on dead letters. */
+    @Bean
+    MeterBinder cardMetrics(CardStore store) {
+        return registry -> {
+            for (DeliveryStatus status : DeliveryStatus.values()) {
+                Gauge.builder("rabt.cards", store, s -> s.countByDeliveryStatus(status))
+                        .description("cards by delivery status")
+                        .tag("status", status.code())
+                        .register(registry);
+            }
+        };
     }
 
     // -----------------------------------------------------------------------------------------
@@ -258,8 +308,14 @@ public class HubConfiguration {
         Map<SectorId, OutboundFormat> formats = outboundFormats(justice);
         Map<SectorId, URI> urls = new EnumMap<>(SectorId.class);
         sectors.all().forEach((sector, settings) -> {
-            if (settings.deliveryUrl() != null && formats.containsKey(sector)) {
+            if (settings.deliveryUrl() == null) {
+                return;
+            }
+            if (formats.containsKey(sector)) {
                 urls.put(sector, settings.deliveryUrl());
+            } else {
+                LOG.warn("rabt.sectors.{}.delivery-url is set, but the hub cannot write {}'s format yet: "
+                        + "its cards wait in {}", sector.code(), sector.code(), SectorQueues.outbound(sector));
             }
         });
         return urls;

@@ -5,13 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Loads HAPI's R4 definitions in the background once the hub is up, so the first health card
  * does not wait for them (several seconds) and start-up does not either.
  */
-@Component
 final class ValidatorWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidatorWarmUp.class);

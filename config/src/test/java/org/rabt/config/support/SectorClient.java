@@ -76,6 +76,17 @@ public final class SectorClient {
         return send(request.build());
     }
 
+    /** The same POST with a body of unknown length: HTTP/1.1 sends it chunked. */
+    public HttpResponse<String> postStreamed(String path, byte[] body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(exchange.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .version(HttpClient.Version.HTTP_1_1)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", contentType);
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     public HttpResponse<String> get(String pathOrUrl) {
         URI target = pathOrUrl.startsWith("https://") ? URI.create(pathOrUrl) : exchange.resolve(pathOrUrl);
         return send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30)).GET().build());

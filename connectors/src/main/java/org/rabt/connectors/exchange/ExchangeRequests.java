@@ -19,6 +19,10 @@ public final class ExchangeRequests {
 
     /** Request attribute where the servlet container puts the verified client certificate chain. */
     private static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+    /** Request attribute set by the body limit when a chunked body ran past {@code maxBodyBytes}. */
+    public static final String BODY_TOO_LARGE_ATTRIBUTE = "org.rabt.exchange.bodyTooLarge";
+    /** An Idempotency-Key is an opaque token: visible ASCII, at most 200 characters. */
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final Set<SectorId> knownSectors;
     private final Set<String> knownSectorCodes;
@@ -43,24 +47,33 @@ public final class ExchangeRequests {
         Message in = exchange.getIn();
         SectorId sender = authenticatedSector(exchange);
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (!SectorFormats.accepts(sender, contentType)) {
+        if (contentType != null && contentType.length() > 100 || !SectorFormats.accepts(sender, contentType)) {
             throw new IntakeException(IntakeError.UNSUPPORTED_CONTENT_TYPE, "cards from " + sender.code()
                     + " must be sent as " + SectorFormats.mediaType(sender) + " (UTF-8), not "
-                    + (contentType == null ? "without a Content-Type" : contentType));
+                    + (contentType == null ? "without a Content-Type" : abbreviate(contentType)));
         }
         Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
             throw tooLarge(declaredLength);
         }
         byte[] body = in.getBody(byte[].class);
+        if (body != null && body.length > maxBodyBytes || truncated(in)) {
+            throw tooLarge(body == null ? maxBodyBytes + 1 : body.length);
+        }
         if (body == null || body.length == 0) {
             throw new IntakeException(IntakeError.EMPTY_BODY, "the request has no body; send the card in it");
         }
-        if (body.length > maxBodyBytes) {
-            throw tooLarge(body.length);
+        String idempotencyKey = in.getHeader("Idempotency-Key", String.class);
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new IntakeException(IntakeError.INVALID_IDEMPOTENCY_KEY, "an Idempotency-Key is 1 to 200 visible "
+                    + "ASCII characters (a UUID is a good choice)");
         }
         return new InboundCard(sender, clientCertificate(in), contentType,
-                in.getHeader("Rabt-Signature", String.class), in.getHeader("Idempotency-Key", String.class), body);
+                in.getHeader("Rabt-Signature", String.class), idempotencyKey, body);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
     private SectorId sectorOf(String code) {
@@ -74,8 +87,13 @@ public final class ExchangeRequests {
     }
 
     private IntakeException tooLarge(long length) {
-        return new IntakeException(IntakeError.BODY_TOO_LARGE, "the body has " + length
-                + " bytes; the limit is " + maxBodyBytes + " bytes (send attachments by reference)");
+        return new IntakeException(IntakeError.BODY_TOO_LARGE, "the body has more than " + maxBodyBytes
+                + " bytes, the limit (send attachments by reference)");
+    }
+
+    private static boolean truncated(Message in) {
+        return in instanceof PlatformHttpMessage http
+                && Boolean.TRUE.equals(http.getRequest().getAttribute(BODY_TOO_LARGE_ATTRIBUTE));
     }
 
     private static X509Certificate clientCertificate(Message in) {

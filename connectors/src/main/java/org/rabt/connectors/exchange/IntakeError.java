@@ -11,6 +11,8 @@ public enum IntakeError {
     UNSUPPORTED_SECTOR_FORMAT("RABT-I007", 422, "Sector format not supported yet"),
     CARD_NOT_FOUND("RABT-I008", 404, "Card not found"),
     QUEUE_UNAVAILABLE("RABT-I009", 503, "Hub temporarily unable to queue the card"),
+    INVALID_IDEMPOTENCY_KEY("RABT-I010", 400, "Invalid Idempotency-Key"),
+    STARTING("RABT-I011", 503, "Hub starting"),
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 
     private final String code;

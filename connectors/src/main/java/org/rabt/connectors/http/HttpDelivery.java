@@ -23,6 +23,8 @@ public final class HttpDelivery {
             throw new IllegalArgumentException("a delivery URL must be http or https: " + deliveryUrl);
         }
         String options = "throwExceptionOnFailure=true"
+                // 409: the receiver already holds the card (a resend after a crash), as good as a 2xx
+                + "&okStatusCodeRange=200-299,409"
                 + "&connectTimeout=" + settings.connectTimeout().toMillis()
                 + "&responseTimeout=" + settings.responseTimeout().toMillis()
                 + "&followRedirects=false"

@@ -49,11 +49,26 @@ public final class FhirReferralMapper {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final FhirContext r4;
+    /** {@code null}: no instance validation, only the strict parse and the profile's own checks. */
     private final FhirBundleValidator validator;
 
+    /**
+     * A mapper without the instance validator: HAPI's strict parser still refuses unknown
+     * elements, wrong types and codes outside the bindings it knows, and the profile checks every
+     * element the mapping relies on; cardinality and invariants of elements the hub does not read
+     * are not checked.
+     */
+    public FhirReferralMapper(FhirContext r4) {
+        this(r4, null);
+    }
+
+    /**
+     * @param validator HAPI's instance validator, to validate each Bundle against base R4 before
+     *                  mapping (costly: tens of milliseconds and hundreds of MB of definitions), or
+     *                  {@code null} for the strict parse and the profile's checks only
+     */
     public FhirReferralMapper(FhirContext r4, FhirBundleValidator validator) {
         Objects.requireNonNull(r4, "r4");
-        Objects.requireNonNull(validator, "validator");
         if (r4.getVersion().getVersion() != FhirVersionEnum.R4) {
             throw new IllegalArgumentException("an R4 FhirContext is required, not " + r4.getVersion().getVersion());
         }
@@ -70,7 +85,9 @@ public final class FhirReferralMapper {
     public ChildProtectionMessage toCpm(byte[] fhirJson) {
         Objects.requireNonNull(fhirJson, "fhirJson");
         MessageBundle message = MessageBundle.of(parse(wellFormedJson(fhirJson)));
-        validator.validate(message.bundle());
+        if (validator != null) {
+            validator.validate(message.bundle());
+        }
         return map(message);
     }
 

@@ -29,6 +29,10 @@ public final class CardDelivery {
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
     private static final Logger LOG = LoggerFactory.getLogger(CardDelivery.class);
+    /** Answers by which the receiver refuses the card's content: the same card will be refused again. */
+    private static final java.util.Set<Integer> CONTENT_REFUSED = java.util.Set.of(400, 413, 415, 422);
+    /** The receiver already holds the card (a resend after a crash): it counts as delivered. */
+    public static final int ALREADY_HELD = 409;
 
     private final CardStore store;
     private final Map<SectorId, OutboundFormat> formats;
@@ -74,8 +78,9 @@ public final class CardDelivery {
 
     public void delivered(Exchange exchange) {
         Integer code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String note = code != null && code == ALREADY_HELD ? " (the receiver already held the card)" : "";
         store.markDelivered(cardId(exchange), attempt(exchange), clock.instant(),
-                "HTTP " + code + " from the receiver on attempt " + attempt(exchange));
+                "HTTP " + code + " from the receiver on attempt " + attempt(exchange) + note);
     }
 
     /** A failed attempt the broker will retry, unless it was the last one. */
@@ -85,8 +90,9 @@ public final class CardDelivery {
             return; // the queue message itself was unreadable; the broker's policy applies
         }
         int attempt = attempt(exchange);
-        String reason = describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        LOG.warn("card {} attempt {}/{} failed: {}", cardId, attempt, settings.maxAttempts(), reason);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = describe(failure);
+        LOG.warn("card {} attempt {}/{} failed: {}", cardId, attempt, settings.maxAttempts(), String.valueOf(failure));
         if (attempt >= settings.maxAttempts()) {
             store.markDeadLettered(cardId, attempt, clock.instant(), "retries exhausted after " + attempt
                     + " attempts; last: " + reason);
@@ -100,8 +106,9 @@ public final class CardDelivery {
     /** A failure no retry will fix: the card goes straight to the dead-letter queue. */
     public void refused(Exchange exchange) {
         UUID cardId = exchange.getProperty(CARD_ID, UUID.class);
-        String reason = describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        LOG.warn("card {} dead-lettered without retry: {}", cardId, reason);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = describe(failure);
+        LOG.warn("card {} dead-lettered without retry: {}", cardId, String.valueOf(failure));
         if (cardId != null) {
             store.markDeadLettered(cardId, attempt(exchange), clock.instant(), "not retried: " + reason);
         }
@@ -110,15 +117,18 @@ public final class CardDelivery {
         message.setBody(cardId == null ? exchange.getIn().getBody(String.class) : cardId.toString());
     }
 
-    /** Whether retrying could help: network trouble and 5xx yes; the receiver's 4xx and our mapping no. */
+    /**
+     * Whether retrying could help. The receiver refusing the content itself (400, 413, 415, 422)
+     * and a card the hub cannot write in the receiver's format will fail the same way every time;
+     * anything else — network trouble, 5xx, and also 401, 403 or 404, which an operator fixing a
+     * certificate or an address can cure within the retry window — is retried.
+     */
     public static boolean isRetryable(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof HttpOperationFailedException http) {
-                int status = http.getStatusCode();
-                return status >= 500 || status == 408 || status == 425 || status == 429;
+                return !CONTENT_REFUSED.contains(http.getStatusCode());
             }
-            if (current instanceof MappingException || current instanceof DeliveryFailure
-                    || current instanceof IllegalArgumentException) {
+            if (current instanceof MappingException || current instanceof DeliveryFailure) {
                 return false;
             }
             if (current.getCause() == current) {
@@ -128,19 +138,39 @@ public final class CardDelivery {
         return true;
     }
 
-    private static String describe(Throwable failure) {
-        if (failure == null) {
-            return "unknown failure";
-        }
+    /**
+     * What went wrong, in words fit for the card's history, which the sender reads: the class of
+     * failure, never the receiver's address or a library's message (those go to the hub's log).
+     */
+    static String describe(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof HttpOperationFailedException http) {
-                return "HTTP " + http.getStatusCode() + " " + (http.getStatusText() == null ? "" : http.getStatusText()).trim();
+                return "HTTP " + http.getStatusCode();
             }
-            if (current.getCause() == null || current.getCause() == current) {
-                return current.getClass().getSimpleName() + ": " + current.getMessage();
+            if (current instanceof MappingException mapping) {
+                return mapping.code() + " (the hub could not write the card in the receiver's format)";
+            }
+            if (current instanceof DeliveryFailure delivery) {
+                return delivery.getMessage();
+            }
+            if (current instanceof java.net.ConnectException || current instanceof java.net.NoRouteToHostException) {
+                return "the receiver's system refused or did not answer the connection";
+            }
+            if (current instanceof java.net.SocketTimeoutException
+                    || current instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+                return "the receiver's system did not answer in time";
+            }
+            if (current instanceof java.net.UnknownHostException) {
+                return "the receiver's host name could not be resolved";
+            }
+            if (current instanceof javax.net.ssl.SSLException) {
+                return "the TLS connection to the receiver failed";
+            }
+            if (current.getCause() == current) {
+                break;
             }
         }
-        return failure.getMessage();
+        return "delivery failed (" + (failure == null ? "unknown cause" : failure.getClass().getSimpleName()) + ")";
     }
 
     private static UUID cardId(Exchange exchange) {

@@ -7,6 +7,7 @@ import org.rabt.connectors.DeliverySettings;
 import org.rabt.connectors.SectorQueues;
 import org.rabt.connectors.http.HttpDelivery;
 import org.rabt.mappings.cpm.SectorId;
+import org.rabt.routes.Endpoints;
 import org.rabt.routes.RouteIds;
 
 /**
@@ -38,6 +39,8 @@ public final class DispatchRoutes extends RouteBuilder {
     private void deliveryRoute(SectorId sector, URI deliveryUrl) {
         int concurrency = consumers.getOrDefault(sector, 4);
         from("jms:queue:" + SectorQueues.outbound(sector) + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
+                // the listener keeps its own session and consumer: no session cache under it
+                + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY
                 + "&concurrentConsumers=" + concurrency + "&maxConcurrentConsumers=" + concurrency
                 // each failed attempt is recorded in the card's history and logged once by CardDelivery
                 + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
@@ -46,12 +49,15 @@ public final class DispatchRoutes extends RouteBuilder {
                     .onWhen(exchange -> !CardDelivery.isRetryable(
                             exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class)))
                     .handled(true)
+                    .logExhausted(false)
                     .bean(delivery, "refused")
                     .to("jms:queue:" + SectorQueues.deadLetters(sector) + "?transacted=true&exchangePattern=InOnly")
                 .end()
                 .onException(Exception.class)
                     // not handled: the exception rolls the session back and the broker schedules the retry
                     .handled(false)
+                    .logExhausted(false)
+                    .logStackTrace(false)
                     .bean(delivery, "attemptFailed")
                 .end()
                 .bean(delivery, "prepare")

@@ -1,6 +1,8 @@
 package org.rabt.routes.dispatch;
 
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -9,24 +11,30 @@ import org.rabt.caserecord.cards.PendingDelivery;
 import org.rabt.routes.intake.QueueEntry;
 
 /**
- * At start-up, queues again every card not yet delivered. A crash between storing a card and
- * queuing it would otherwise leave it stranded; cards that are already queued are dropped by the
- * broker's duplicate detection, so the sweep never doubles a delivery.
+ * Finds the cards stored but not known to be on their receiver's queue: a crash, or a broker
+ * error, between storing a card and queuing it. They are queued again; if one was in fact queued,
+ * the broker's duplicate detection drops the second entry, so the sweep never doubles a delivery.
  */
 public final class DispatchSweep {
 
     private static final int PAGE = 500;
 
     private final CardStore store;
+    private final Clock clock;
+    private final Duration minimumAge;
 
-    public DispatchSweep(CardStore store) {
+    /** @param minimumAge younger cards are left to the intake that is storing them right now */
+    public DispatchSweep(CardStore store, Clock clock, Duration minimumAge) {
         this.store = store;
+        this.clock = clock;
+        this.minimumAge = minimumAge;
     }
 
-    /** The pending cards, read page by page as the route walks them. */
-    public Iterator<QueueEntry> pendingEntries() {
+    /** The stranded cards, read page by page as the route walks them. */
+    public Iterator<QueueEntry> strandedEntries() {
+        Instant before = clock.instant().minus(minimumAge);
         return new Iterator<>() {
-            private List<PendingDelivery> page = store.pendingDeliveries(null, PAGE);
+            private List<PendingDelivery> page = store.unqueued(before, null, PAGE);
             private int next;
 
             @Override
@@ -37,7 +45,7 @@ public final class DispatchSweep {
                 if (page.size() < PAGE) {
                     return false;
                 }
-                page = new ArrayList<>(store.pendingDeliveries(page.get(page.size() - 1), PAGE));
+                page = store.unqueued(before, page.get(page.size() - 1), PAGE);
                 next = 0;
                 return !page.isEmpty();
             }

@@ -1,26 +1,29 @@
 package org.rabt.routes.dispatch;
 
+import java.time.Duration;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.rabt.routes.Endpoints;
 import org.rabt.routes.RouteIds;
 
-/** Runs the start-up sweep once, shortly after the routes start. */
+/** Runs the sweep shortly after start-up, then periodically, for as long as the hub runs. */
 public final class SweepRoute extends RouteBuilder {
 
     private final DispatchSweep sweep;
+    private final Duration period;
 
-    public SweepRoute(DispatchSweep sweep) {
+    public SweepRoute(DispatchSweep sweep, Duration period) {
         this.sweep = sweep;
+        this.period = period;
     }
 
     @Override
     public void configure() {
-        from("timer:" + RouteIds.SWEEP + "?repeatCount=1&delay=1000").routeId(RouteIds.SWEEP)
-                .bean(sweep, "pendingEntries")
+        from("timer:" + RouteIds.SWEEP + "?delay=1000&period=" + period.toMillis()).routeId(RouteIds.SWEEP)
+                .bean(sweep, "strandedEntries")
                 .split(body()).streaming()
                     .to(Endpoints.ENQUEUE)
-                .end()
-                .log(LoggingLevel.INFO, "start-up sweep finished: every pending card is on its queue");
+                    .log(LoggingLevel.WARN, "card ${body} was stored but not queued; queued it again")
+                .end();
     }
 }

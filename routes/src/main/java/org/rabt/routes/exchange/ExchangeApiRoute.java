@@ -29,7 +29,6 @@ public final class ExchangeApiRoute extends RouteBuilder {
 
         from("platform-http:/exchange/v1/{sector}/cards?httpMethodRestrict=POST&matchOnUriPrefix=false")
                 .routeId(RouteIds.EXCHANGE_POST_CARD)
-                .setProperty(ExchangeResponses.HOST_PROPERTY, header("Host"))
                 .process(exchange -> exchange.getIn().setBody(requests.read(exchange)))
                 .to(Endpoints.INTAKE)
                 .process(responses::accepted);

@@ -18,29 +18,33 @@ import org.rabt.routes.intake.AcceptedCard;
 /** The exchange API's successful answers: the receipt of a card, and a card's status. */
 public final class ExchangeResponses {
 
-    /** The request's Host header, kept aside because the intake clears the message headers. */
-    static final String HOST_PROPERTY = "RabtRequestHost";
-
     private final ExchangeRequests requests;
     private final CardStore store;
     private final Set<SectorId> deliverableSectors;
+    private final String publicUrl;
 
     /**
      * @param deliverableSectors sectors the hub can deliver to today; cards for the others wait in
      *                           their queue and their status says so
+     * @param publicUrl          the exchange API's base URL as sector systems reach it (e.g.
+     *                           {@code https://rabt.province.ma:8443}), or empty for relative status
+     *                           URLs; never taken from the request, whose Host header the client chose
      */
-    public ExchangeResponses(ExchangeRequests requests, CardStore store, Set<SectorId> deliverableSectors) {
+    public ExchangeResponses(ExchangeRequests requests, CardStore store, Set<SectorId> deliverableSectors,
+            String publicUrl) {
         this.requests = requests;
         this.store = store;
         this.deliverableSectors = Set.copyOf(deliverableSectors);
+        this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
     }
 
-    /** {@code 202}: the card is durably held. A resend gets the same answer, marked as a replay. */
+    /**
+     * {@code 202}: the card is durably held. A resend gets the same card id and status URL, marked
+     * as a replay, with the card's status as it stands now.
+     */
     public void accepted(Exchange exchange) {
         AcceptedCard accepted = exchange.getIn().getBody(AcceptedCard.class);
-        String host = exchange.getProperty(HOST_PROPERTY, String.class);
-        String path = "/exchange/v1/" + accepted.card().sender().code() + "/cards/" + accepted.card().id();
-        String statusUrl = host == null ? path : "https://" + host + path;
+        String statusUrl = publicUrl + "/exchange/v1/" + accepted.card().sender().code() + "/cards/" + accepted.card().id();
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
@@ -50,7 +54,7 @@ public final class ExchangeResponses {
             message.setHeader("Idempotent-Replayed", "true");
         }
         message.setBody(Json.bytes(new CardReceipt(accepted.card().id().toString(),
-                DeliveryStatus.ACCEPTED.code(), statusUrl)));
+                accepted.card().deliveryStatus().code(), statusUrl)));
     }
 
     /** {@code GET /exchange/v1/<sector>/cards/<id>}: only the card's sender or receiver may see it. */

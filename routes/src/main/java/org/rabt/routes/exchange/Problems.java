@@ -48,9 +48,9 @@ public final class Problems {
         }
         String incident = UUID.randomUUID().toString();
         LOG.error("incident {} while handling {}", incident, instance, failure);
-        return Problem.of("RABT-H500", "Internal error", 500, "the hub could not process the request and "
-                + "stored nothing; try again later, and quote incident " + incident + " if it persists",
-                instance, null);
+        return Problem.of("RABT-H500", "Internal error", 500, "the hub could not finish processing the request; "
+                + "send it again with the same card id (the hub never duplicates a card), and quote incident "
+                + incident + " if it persists", instance, null);
     }
 
     /** Processor for a route's {@code onException}: writes the problem as the HTTP answer. */

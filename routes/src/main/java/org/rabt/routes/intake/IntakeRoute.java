@@ -26,7 +26,7 @@ public final class IntakeRoute extends RouteBuilder {
                 .bean(intake, "map")
                 .bean(intake, "admit")
                 .filter(simple("${body.needsQueue}"))
-                    .to(Endpoints.ENQUEUE)
+                    .enrich(Endpoints.ENQUEUE, EnqueueRoute.KEEP_CALLER, true)
                 .end();
     }
 }

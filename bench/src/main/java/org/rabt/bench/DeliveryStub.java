@@ -1,0 +1,85 @@
+package org.rabt.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The receiving sector system, in the benchmark's own process: it answers 202 at once and notes
+ * when each card first arrived, by its {@code Rabt-Card-Id}.
+ */
+final class DeliveryStub implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
+    private final AtomicLong duplicates = new AtomicLong();
+
+    private DeliveryStub(HttpServer server, ExecutorService threads) {
+        this.server = server;
+        this.threads = threads;
+    }
+
+    static DeliveryStub start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            ExecutorService threads = Executors.newFixedThreadPool(16);
+            DeliveryStub stub = new DeliveryStub(server, threads);
+            server.createContext("/cards", stub::handle);
+            server.setExecutor(threads);
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/cards";
+    }
+
+    /** When the card first arrived ({@link System#nanoTime()}), or {@code null}. */
+    Long arrival(String cardId) {
+        return firstArrival.get(cardId);
+    }
+
+    int received() {
+        return firstArrival.size();
+    }
+
+    long duplicates() {
+        return duplicates.get();
+    }
+
+    void reset() {
+        firstArrival.clear();
+        duplicates.set(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long now = System.nanoTime();
+        try (InputStream body = exchange.getRequestBody()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        String cardId = exchange.getRequestHeaders().getFirst("Rabt-Card-Id");
+        if (cardId != null && firstArrival.putIfAbsent(cardId, now) != null) {
+            duplicates.incrementAndGet();
+        }
+        exchange.sendResponseHeaders(202, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

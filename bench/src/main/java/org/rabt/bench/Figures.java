@@ -1,0 +1,27 @@
+package org.rabt.bench;
+
+import java.util.Locale;
+
+/** The output: one figure per line, {@code name value unit}, comparable from run to run. */
+final class Figures {
+
+    private Figures() {
+    }
+
+    static void print(String name, double value, String unit) {
+        System.out.println(String.format(Locale.ROOT, "%s %s %s", name, format(value), unit));
+        System.out.flush();
+    }
+
+    static void note(String text) {
+        System.err.println("# " + text);
+    }
+
+    private static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e12
+                ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}
