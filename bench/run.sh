@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rabt benchmark: the whole pipeline against a raw pass-through, in one run, on this machine.
-#   bench/run.sh [--quick] [--concurrency N] [--rate N] [--hub-arg --some.property=value]...
+#   bench/run.sh [--quick] [--concurrency N] [--rate N] [--hub-arg --some.property=value]... [--jvm-arg -XX:...]... ({name} in a JVM argument becomes hub or passthrough)
 # Prints one figure per line: name value unit. Builds what it needs; stops every process it starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -13,6 +13,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("steps")) {
+            StepCosts.run();
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("passthrough")) {
             PassThroughApplication.main(Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -87,42 +86,52 @@ final class LoadClient {
     }
 
     /**
-     * An open model: card {@code i} is due at {@code start + i / rate}, whatever happened to the
-     * cards before it, and its latency counts from that due time. A server that stalls therefore
-     * shows its stall in the figures instead of slowing the sender down (no coordinated omission).
+     * A fixed arrival rate over at most {@code connections} connections (like wrk2): card
+     * {@code i} is due at {@code start + i / rate}, whatever happened to the cards before it, and its
+     * latency counts from that due time. When every connection is busy the next card waits, and
+     * the wait is in its latency: a server that stalls shows its stall in the figures instead of
+     * slowing the sender down (no coordinated omission).
      */
-    Outcome fixedRate(CardDeck deck, int rate, Duration duration) {
+    Outcome fixedRate(CardDeck deck, int rate, Duration duration, int connections) throws InterruptedException {
         int total = (int) (rate * duration.toSeconds());
         long period = 1_000_000_000L / rate;
         List<Sent> accepted = Collections.synchronizedList(new ArrayList<>(total));
         AtomicLong refused = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>(total);
+        java.util.concurrent.atomic.AtomicInteger nextIndex = new java.util.concurrent.atomic.AtomicInteger();
         long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            Card card = deck.next();
-            if (card == null) {
-                Figures.note("the deck ran out after " + i + " cards of the fixed-rate phase");
-                break;
-            }
-            inFlight.add(http.sendAsync(request(card), HttpResponse.BodyHandlers.discarding())
-                    .handle((response, error) -> {
-                        if (error != null) {
-                            failed.incrementAndGet();
-                        } else if (response.statusCode() == 202) {
+        ExecutorService workers = Executors.newFixedThreadPool(connections);
+        for (int w = 0; w < connections; w++) {
+            workers.submit(() -> {
+                int i;
+                while ((i = nextIndex.getAndIncrement()) < total) {
+                    long due = start + i * period;
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    Card card = deck.next();
+                    if (card == null) {
+                        return;
+                    }
+                    try {
+                        HttpResponse<Void> response = http.send(request(card), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 202) {
                             accepted.add(new Sent(card.id(), due, System.nanoTime()));
                         } else {
                             refused.incrementAndGet();
                         }
-                        return null;
-                    }));
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        workers.shutdown();
+        workers.awaitTermination(duration.toSeconds() + 300, TimeUnit.SECONDS);
         return new Outcome(start, System.nanoTime(), List.copyOf(accepted), refused.get(), failed.get());
     }
 

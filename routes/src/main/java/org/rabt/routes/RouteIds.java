@@ -10,6 +10,7 @@ public final class RouteIds {
     public static final String INTAKE = "hub-inbound-intake";
     public static final String ENQUEUE = "hub-outbound-enqueue";
     public static final String SWEEP = "hub-outbound-sweep";
+    public static final String MARK_QUEUED = "hub-outbound-mark-queued";
 
     private RouteIds() {
     }

@@ -82,7 +82,8 @@ public class PassThroughApplication {
                         .to("jms:queue:" + QUEUE + "?exchangePattern=InOnly&deliveryPersistent=true")
                         .process(PassThroughApplication::accepted);
 
-                from("jms:queue:" + QUEUE + "?transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers="
+                from("jms:queue:" + QUEUE + "?transacted=true&lazyCreateTransactionManager=false"
+                        + "&cacheLevelName=CACHE_CONSUMER&concurrentConsumers="
                         + consumers + "&maxConcurrentConsumers=" + consumers)
                         .routeId("passthrough-deliver")
                         .process(PassThroughApplication::toDelivery)

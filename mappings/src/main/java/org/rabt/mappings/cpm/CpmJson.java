@@ -4,6 +4,7 @@ import org.rabt.mappings.MappingError;
 import org.rabt.mappings.MappingException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The CPM's JSON form: ISO-8601 dates, codes as strings, absent values left out. */
@@ -19,6 +20,15 @@ public final class CpmJson {
 
     public static String write(ChildProtectionMessage message) {
         return MAPPER.writeValueAsString(message);
+    }
+
+    /** The message as a JSON tree, e.g. to validate it and then write it without parsing it back. */
+    public static JsonNode tree(ChildProtectionMessage message) {
+        return MAPPER.valueToTree(message);
+    }
+
+    public static String write(JsonNode tree) {
+        return MAPPER.writeValueAsString(tree);
     }
 
     public static byte[] writeBytes(ChildProtectionMessage message) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.rabt.mappings.MappingError;
 import org.rabt.mappings.MappingException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Validation of CPM JSON against {@code cpm/cpm-v1.schema.json} (JSON Schema 2020-12, formats
@@ -40,7 +41,10 @@ public final class CpmSchema {
 
     /** Throws a {@link MappingError#CPM_SCHEMA_VIOLATION} naming the first offending location. */
     public void validate(String cpmJson) {
-        List<Error> errors = schema.validate(cpmJson, InputFormat.JSON);
+        report(schema.validate(cpmJson, InputFormat.JSON));
+    }
+
+    private static void report(List<Error> errors) {
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
             String location = String.valueOf(first.getInstanceLocation());
@@ -50,7 +54,12 @@ public final class CpmSchema {
         }
     }
 
+    /** Validates a message already in tree form (saves parsing the JSON text again). */
+    public void validate(JsonNode cpmTree) {
+        report(schema.validate(cpmTree));
+    }
+
     public void validate(ChildProtectionMessage message) {
-        validate(CpmJson.write(message));
+        validate(CpmJson.tree(message));
     }
 }

@@ -24,9 +24,9 @@ import org.rabt.mappings.MappingException;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.Header;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +43,6 @@ public final class FhirReferralMapper {
     private static final JsonMapper WELL_FORMED = JsonMapper.builder()
             // two members with one name read differently in different parsers: refuse the ambiguity
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final StrictErrorHandler STRICT = new StrictErrorHandler();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -108,18 +107,43 @@ public final class FhirReferralMapper {
         if (json.isBlank()) {
             throw new MappingException(MappingError.UNPARSEABLE, null, "the body is empty");
         }
-        JsonNode root;
-        try {
-            root = WELL_FORMED.readTree(json);
+        // A token walk, not a tree: it checks syntax and refuses repeated members without
+        // building what HAPI is about to build anyway.
+        try (JsonParser tokens = WELL_FORMED.createParser(json)) {
+            JsonToken first = tokens.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new MappingException(MappingError.INVALID_FHIR, null,
+                        "the body must be a JSON object (a FHIR Bundle), it is a JSON " + kindOf(first));
+            }
+            tokens.skipChildren();
+            if (tokens.nextToken() != null) {
+                throw new MappingException(MappingError.UNPARSEABLE, null,
+                        "the body is not well-formed JSON: content after the Bundle object" + location(tokens));
+            }
         } catch (JacksonException e) {
             throw new MappingException(MappingError.UNPARSEABLE, null, "the body is not well-formed JSON: "
                     + e.getOriginalMessage() + location(e), e);
         }
-        if (!root.isObject()) {
-            throw new MappingException(MappingError.INVALID_FHIR, null,
-                    "the body must be a JSON object (a FHIR Bundle), it is a JSON " + root.getNodeType());
-        }
         return json;
+    }
+
+    private static String kindOf(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_ARRAY -> "ARRAY";
+            case VALUE_STRING -> "STRING";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
+            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
+            case VALUE_NULL -> "NULL";
+            default -> token.name();
+        };
+    }
+
+    private static String location(JsonParser tokens) {
+        var location = tokens.currentLocation();
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static String location(JacksonException e) {

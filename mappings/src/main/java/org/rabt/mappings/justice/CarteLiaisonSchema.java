@@ -45,10 +45,18 @@ final class CarteLiaisonSchema {
 
     private final Schema schema;
     private final SAXParserFactory parsers;
+    /**
+     * Each thread keeps its parser and validator: making them costs more than validating a card
+     * (measured: about half the validation time). Both are reused only after a clean document.
+     */
+    private final ThreadLocal<Pipeline> pipelines = new ThreadLocal<>();
 
     CarteLiaisonSchema() {
         this.schema = loadSchema();
         this.parsers = secureParsers();
+    }
+
+    private record Pipeline(XMLReader reader, ValidatorHandler validator) {
     }
 
     /** A place in a document where it breaks the schema. */
@@ -62,15 +70,27 @@ final class CarteLiaisonSchema {
 
     /** The first place where {@code document} breaks the schema, or empty when it conforms. */
     Optional<Violation> firstViolation(byte[] document) {
-        ValidatorHandler validator = schema.newValidatorHandler();
+        Pipeline pipeline = pipelines.get();
+        pipelines.remove();
+        try {
+            if (pipeline == null) {
+                pipeline = new Pipeline(newReader(), schema.newValidatorHandler());
+            }
+        } catch (SAXException e) {
+            throw new IllegalStateException("the JDK SAX parser cannot be created", e);
+        }
+        ValidatorHandler validator = pipeline.validator();
         ElementPath path = new ElementPath(validator);
         FirstError errors = new FirstError(path);
         validator.setErrorHandler(errors);
         try {
-            XMLReader reader = newReader();
+            XMLReader reader = pipeline.reader();
             reader.setContentHandler(path);
             reader.setErrorHandler(errors);
             reader.parse(new InputSource(new ByteArrayInputStream(document)));
+            if (errors.first == null) {
+                pipelines.set(pipeline);
+            }
         } catch (SAXParseException e) {
             // Thrown by FirstError to stop at the first violation, or by the parser itself
             // (not well-formed, DOCTYPE refused): both end up as the first violation.

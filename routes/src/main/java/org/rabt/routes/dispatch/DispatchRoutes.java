@@ -18,6 +18,13 @@ import org.rabt.routes.RouteIds;
  */
 public final class DispatchRoutes extends RouteBuilder {
 
+    /**
+     * A local JMS transaction on the listener's own long-lived session (no transaction manager:
+     * with one, Spring opens a connection per message), on the broker's plain connection factory.
+     */
+    static final String LISTENER = "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+            + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY;
+
     private final CardDelivery delivery;
     private final Map<SectorId, URI> deliveryUrls;
     private final Map<SectorId, Integer> consumers;
@@ -38,9 +45,9 @@ public final class DispatchRoutes extends RouteBuilder {
 
     private void deliveryRoute(SectorId sector, URI deliveryUrl) {
         int concurrency = consumers.getOrDefault(sector, 4);
-        from("jms:queue:" + SectorQueues.outbound(sector) + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
-                // the listener keeps its own session and consumer: no session cache under it
-                + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY
+        log.info("cards for {} go to {} ({} at a time); a failing card is retried for up to {} min before it is "
+                + "dead-lettered", sector.code(), deliveryUrl, concurrency, settings.retryWindow().toMinutes());
+        from("jms:queue:" + SectorQueues.outbound(sector) + LISTENER
                 + "&concurrentConsumers=" + concurrency + "&maxConcurrentConsumers=" + concurrency
                 // each failed attempt is recorded in the card's history and logged once by CardDelivery
                 + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
@@ -50,20 +57,23 @@ public final class DispatchRoutes extends RouteBuilder {
                             exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class)))
                     .handled(true)
                     .logExhausted(false)
-                    .bean(delivery, "refused")
-                    .to("jms:queue:" + SectorQueues.deadLetters(sector) + "?transacted=true&exchangePattern=InOnly")
+                    .process(delivery::refused)
+                    // on the listener's own session, so the move to the dead-letter queue and the
+                    // acknowledgement commit together
+                    .to("jms:queue:" + SectorQueues.deadLetters(sector) + "?transacted=true&exchangePattern=InOnly"
+                            + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY)
                 .end()
                 .onException(Exception.class)
                     // not handled: the exception rolls the session back and the broker schedules the retry
                     .handled(false)
                     .logExhausted(false)
                     .logStackTrace(false)
-                    .bean(delivery, "attemptFailed")
+                    .process(delivery::attemptFailed)
                 .end()
-                .bean(delivery, "prepare")
+                .process(delivery::prepare)
                 .filter(exchangeProperty(CardDelivery.ALREADY_DELIVERED).isNotEqualTo(true))
                     .to(HttpDelivery.endpointUri(deliveryUrl, settings))
-                    .bean(delivery, "delivered")
+                    .process(delivery::delivered)
                 .end();
     }
 }

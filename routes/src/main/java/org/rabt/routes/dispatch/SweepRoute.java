@@ -20,7 +20,7 @@ public final class SweepRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("timer:" + RouteIds.SWEEP + "?delay=1000&period=" + period.toMillis()).routeId(RouteIds.SWEEP)
-                .bean(sweep, "strandedEntries")
+                .process(exchange -> exchange.getIn().setBody(sweep.strandedEntries()))
                 .split(body()).streaming()
                     .to(Endpoints.ENQUEUE)
                     .log(LoggingLevel.WARN, "card ${body} was stored but not queued; queued it again")

@@ -21,6 +21,7 @@ import org.rabt.mappings.cpm.CpmJson;
 import org.rabt.mappings.cpm.CpmSchema;
 import org.rabt.mappings.cpm.Header;
 import org.rabt.mappings.cpm.SectorId;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The steps of accepting a card, whatever transport brought it: verify the signature, map the
@@ -65,9 +66,9 @@ public final class CardIntake {
                     + header.sender().sector().code() + " but was sent by " + card.sender().code());
         }
         ChildProtectionMessage pseudonymised = pseudonyms.assign(cpm);
-        String json = CpmJson.write(pseudonymised);
-        schema.validate(json);
-        return new MappedCard(card, pseudonymised, json);
+        JsonNode tree = CpmJson.tree(pseudonymised);
+        schema.validate(tree);
+        return new MappedCard(card, pseudonymised, CpmJson.write(tree));
     }
 
     public AcceptedCard admit(MappedCard mapped) {

@@ -1,18 +1,16 @@
 package org.rabt.routes.intake;
 
-import java.time.Clock;
 import java.util.UUID;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.rabt.caserecord.cards.CardStore;
 import org.rabt.routes.Endpoints;
 import org.rabt.routes.RouteIds;
 
 /**
- * Puts a card on its receiver's persistent queue, then notes in the case record that it is
- * there. The send returns once the broker has synced it to its journal. The broker's duplicate
+ * Puts a card on its receiver's persistent queue, then notes (in batches, {@link QueuedMarks})
+ * that it is there. The send returns once the broker has synced it to its journal. The broker's duplicate
  * detection ({@code _AMQ_DUPL_ID} = card id) makes queuing the same card twice harmless, which is
  * what lets a resend or the sweep queue a card whose first queuing is in doubt.
  *
@@ -34,12 +32,10 @@ public final class EnqueueRoute extends RouteBuilder {
         return caller;
     };
 
-    private final CardStore store;
-    private final Clock clock;
+    private final QueuedMarks marks;
 
-    public EnqueueRoute(CardStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+    public EnqueueRoute(QueuedMarks marks) {
+        this.marks = marks;
     }
 
     @Override
@@ -49,8 +45,10 @@ public final class EnqueueRoute extends RouteBuilder {
         from(Endpoints.ENQUEUE).routeId(RouteIds.ENQUEUE)
                 .process(EnqueueRoute::toQueueMessage)
                 .toD("jms:queue:${exchangeProperty." + QUEUE + "}?exchangePattern=InOnly&deliveryPersistent=true")
-                .process(exchange -> store.markQueued(
-                        UUID.fromString(exchange.getIn().getHeader(CARD_ID_HEADER, String.class)), clock.instant()));
+                .process(exchange -> marks.add(UUID.fromString(exchange.getIn().getHeader(CARD_ID_HEADER, String.class))));
+
+        from("timer:" + RouteIds.MARK_QUEUED + "?period=200").routeId(RouteIds.MARK_QUEUED)
+                .process(exchange -> marks.flush());
     }
 
     private static void toQueueMessage(Exchange exchange) {

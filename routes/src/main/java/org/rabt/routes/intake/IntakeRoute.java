@@ -1,6 +1,7 @@
 package org.rabt.routes.intake;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.rabt.connectors.exchange.InboundCard;
 import org.rabt.routes.Endpoints;
 import org.rabt.routes.RouteIds;
 
@@ -22,10 +23,11 @@ public final class IntakeRoute extends RouteBuilder {
         errorHandler(noErrorHandler());
 
         from(Endpoints.INTAKE).routeId(RouteIds.INTAKE)
-                .bean(intake, "verify")
-                .bean(intake, "map")
-                .bean(intake, "admit")
-                .filter(simple("${body.needsQueue}"))
+                // typed processors rather than .bean(): no reflective binding or type conversion per card
+                .process(exchange -> exchange.getIn().setBody(intake.verify(exchange.getIn().getBody(InboundCard.class))))
+                .process(exchange -> exchange.getIn().setBody(intake.map(exchange.getIn().getBody(InboundCard.class))))
+                .process(exchange -> exchange.getIn().setBody(intake.admit(exchange.getIn().getBody(MappedCard.class))))
+                .filter(exchange -> exchange.getIn().getBody(AcceptedCard.class).needsQueue())
                     .enrich(Endpoints.ENQUEUE, EnqueueRoute.KEEP_CALLER, true)
                 .end();
     }
