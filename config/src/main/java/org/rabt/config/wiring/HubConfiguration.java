@@ -17,6 +17,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.rabt.mappings.cpm.ChildProtectionMessage;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -129,10 +131,23 @@ public class HubConfiguration {
         return new CpmSchema();
     }
 
+    /**
+     * HAPI's R4 model takes seconds to load: it loads in the background while the rest of the hub
+     * starts, and a health card arriving before it is ready waits for it rather than fail.
+     */
     @Bean
-    FhirReferralMapper fhirReferralMapper(HealthProperties health, ObjectProvider<FhirBundleValidator> validator) {
-        return new FhirReferralMapper(FhirContext.forR4Cached(),
-                health.instanceValidation() ? validator.getObject() : null);
+    HealthMapper healthMapper(HealthProperties health, ObjectProvider<FhirBundleValidator> validator) {
+        FhirBundleValidator instanceValidator = health.instanceValidation() ? validator.getObject() : null;
+        return new HealthMapper(CompletableFuture.supplyAsync(
+                () -> new FhirReferralMapper(FhirContext.forR4Cached(), instanceValidator)));
+    }
+
+    /** The health sector's mapper, once HAPI has loaded. */
+    record HealthMapper(CompletableFuture<FhirReferralMapper> mapper) {
+
+        ChildProtectionMessage toCpm(byte[] body) {
+            return mapper.join().toCpm(body);
+        }
     }
 
     @Bean
@@ -150,7 +165,7 @@ public class HubConfiguration {
     // --- routes ------------------------------------------------------------------------------
 
     @Bean
-    CardIntake cardIntake(SignatureChecks signatures, FhirReferralMapper health, ChildPseudonyms pseudonyms,
+    CardIntake cardIntake(SignatureChecks signatures, HealthMapper health, ChildPseudonyms pseudonyms,
             CpmSchema schema, CardStore store, Clock clock) {
         Map<SectorId, InboundFormat> formats = new EnumMap<>(SectorId.class);
         formats.put(SectorId.HEALTH, health::toCpm);
@@ -296,7 +311,7 @@ public class HubConfiguration {
             }
 
             @Override
-            public byte[] render(org.rabt.mappings.cpm.ChildProtectionMessage cpm) {
+            public byte[] render(ChildProtectionMessage cpm) {
                 return justice.toXml(cpm);
             }
         });
