@@ -16,7 +16,9 @@ public enum MappingError {
     /** The mapped message violates the CPM JSON Schema. */
     CPM_SCHEMA_VIOLATION("RABT-M005", "Message does not conform to the CPM schema"),
     /** An outbound document failed its sector schema (a defect of the hub, not of the sender). */
-    OUTBOUND_SCHEMA_VIOLATION("RABT-M006", "Outbound document does not conform to the sector schema");
+    OUTBOUND_SCHEMA_VIOLATION("RABT-M006", "Outbound document does not conform to the sector schema"),
+    /** An inbound document breaks its sector's published schema (JSON Schema, XSD or CSV header). */
+    SECTOR_SCHEMA_VIOLATION("RABT-M007", "Document does not conform to the sector schema");
 
     private final String code;
     private final String title;

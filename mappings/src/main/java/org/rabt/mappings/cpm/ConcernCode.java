@@ -22,7 +22,12 @@ public enum ConcernCode implements Coded {
     STREET_SITUATION("street-situation", "طفل في وضعية الشارع", "Enfant en situation de rue", "Child in a street situation"),
     SCHOOL_DROPOUT("school-dropout", "الانقطاع عن الدراسة", "Abandon scolaire", "School dropout"),
     ONLINE_ABUSE("online-abuse", "عنف رقمي", "Violence en ligne", "Online abuse"),
-    NO_CIVIL_REGISTRATION("no-civil-registration", "عدم التسجيل في الحالة المدنية", "Absence d'inscription à l'état civil", "No civil registration");
+    NO_CIVIL_REGISTRATION("no-civil-registration", "عدم التسجيل في الحالة المدنية", "Absence d'inscription à l'état civil", "No civil registration"),
+    /**
+     * A protection concern whose nature is withheld from the receiver (minimisation): what
+     * education or labour inspection receive in place of, e.g., sexual violence.
+     */
+    PROTECTION_CONCERN("protection-concern", "حالة حماية", "Situation de protection", "Protection concern");
 
     public static final String SYSTEM = "https://rabt.ma/fhir/CodeSystem/concern";
 

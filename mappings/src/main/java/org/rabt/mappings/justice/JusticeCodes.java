@@ -123,6 +123,7 @@ final class JusticeCodes {
             case SCHOOL_DROPOUT -> "abandon-scolaire";
             case ONLINE_ABUSE -> "violence-en-ligne";
             case NO_CIVIL_REGISTRATION -> "defaut-etat-civil";
+            case PROTECTION_CONCERN -> "situation-de-protection";
         };
     }
 

@@ -1,0 +1,13 @@
+package org.rabt.mappings;
+
+import org.rabt.mappings.cpm.TaskStatus;
+
+/**
+ * What a receiving sector reports about a card: the referral's status in CPM terms (FHIR
+ * Task.status), the sector's own words for it, and the reason or outcome where there is one.
+ *
+ * @param businessStatus the sector's own status word, as sent ({@code "en-cours"}, {@code "classé sans suite"} ...)
+ * @param reason         why it was rejected or failed, or what came of it once completed
+ */
+public record StatusReport(TaskStatus status, String businessStatus, String reason) {
+}
