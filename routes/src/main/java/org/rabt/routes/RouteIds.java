@@ -7,6 +7,7 @@ public final class RouteIds {
 
     public static final String EXCHANGE_POST_CARD = "hub-exchange-post-card";
     public static final String EXCHANGE_GET_CARD = "hub-exchange-get-card";
+    public static final String EXCHANGE_POST_STATUS = "hub-exchange-post-status";
     public static final String INTAKE = "hub-inbound-intake";
     public static final String ENQUEUE = "hub-outbound-enqueue";
     public static final String SWEEP = "hub-outbound-sweep";
@@ -14,6 +15,8 @@ public final class RouteIds {
 
     private RouteIds() {
     }
+
+    public static final String CENTRE_RECEIVE = "centre-outbound-receive";
 
     public static String deliver(SectorId sector) {
         return sector.code() + "-outbound-deliver";

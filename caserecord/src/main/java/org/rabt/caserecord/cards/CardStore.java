@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class CardStore {
 
     private static final String CARD_COLUMNS = "id, sender_sector, receiver_sector, card_type, child_pseudonym, "
-            + "delivery_status, task_status, delivery_attempts, idempotency_key, body_sha256, received_at, updated_at";
+            + "delivery_status, task_status, business_status, status_reason, delivery_attempts, idempotency_key, "
+            + "body_sha256, received_at, updated_at";
 
     private static final RowMapper<CardRecord> CARD = CardStore::card;
 
@@ -44,7 +45,7 @@ public final class CardStore {
         Instant at = card.receivedAt().truncatedTo(ChronoUnit.MICROS);
         int inserted = jdbc.sql("""
                 WITH c AS (
-                    INSERT INTO card (%s, cpm) VALUES (?, ?, ?, ?, ?, 'accepted', ?, 0, ?, ?, ?, ?, ?)
+                    INSERT INTO card (%s, cpm) VALUES (?, ?, ?, ?, ?, 'accepted', ?, NULL, NULL, 0, ?, ?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
                     RETURNING id),
                 evidence AS (
@@ -61,7 +62,7 @@ public final class CardStore {
                 .single();
         if (inserted == 1) {
             return new Admission.Admitted(new CardRecord(card.id(), card.sender(), card.receiver(), card.type(),
-                    card.childPseudonym(), DeliveryStatus.ACCEPTED, card.taskStatus(), 0, card.idempotencyKey(),
+                    card.childPseudonym(), DeliveryStatus.ACCEPTED, card.taskStatus(), null, null, 0, card.idempotencyKey(),
                     card.bodySha256(), at, at));
         }
         // nothing inserted: the id, or the sender's Idempotency-Key, is taken
@@ -82,11 +83,36 @@ public final class CardStore {
     }
 
     public List<CardEvent> history(UUID id) {
-        return jdbc.sql("SELECT at, delivery_status, detail FROM card_event WHERE card_id = ? ORDER BY id")
+        return jdbc.sql("SELECT at, delivery_status, task_status, detail FROM card_event WHERE card_id = ? ORDER BY id")
                 .param(id)
                 .query((rs, row) -> new CardEvent(instant(rs, "at"),
-                        DeliveryStatus.fromCode(rs.getString("delivery_status")), rs.getString("detail")))
+                        DeliveryStatus.fromCode(rs.getString("delivery_status")),
+                        rs.getString("task_status") == null ? null : TaskStatus.fromCode(rs.getString("task_status")),
+                        rs.getString("detail")))
                 .list();
+    }
+
+    /**
+     * Records what the receiver reports about the referral (FHIR Task.status, its own words, the
+     * reason or outcome), with a history entry, in one statement.
+     */
+    public boolean reportTaskStatus(UUID id, TaskStatus status, String businessStatus, String reason, Instant at) {
+        int events = jdbc.sql("""
+                WITH u AS (
+                    UPDATE card SET task_status = ?, business_status = ?, status_reason = ?, updated_at = ?
+                    WHERE id = ?
+                    RETURNING id, delivery_status)
+                INSERT INTO card_event (card_id, at, delivery_status, task_status, detail)
+                SELECT id, ?, delivery_status, ?, ? FROM u""")
+                .params(status.code(), truncate(businessStatus, 200), truncate(reason, 2000), utc(at), id,
+                        utc(at), status.code(), truncate(describe(businessStatus, reason), 1000))
+                .update();
+        return events == 1;
+    }
+
+    private static String describe(String businessStatus, String reason) {
+        String words = businessStatus == null ? "" : "\"" + businessStatus + "\"";
+        return "reported by the receiver" + (words.isEmpty() ? "" : ": " + words) + (reason == null ? "" : " — " + reason);
     }
 
     /** Records a 2xx from the receiver. A card already delivered stays as it was (returns false). */
@@ -171,6 +197,8 @@ public final class CardStore {
                 rs.getString("child_pseudonym"),
                 DeliveryStatus.fromCode(rs.getString("delivery_status")),
                 TaskStatus.fromCode(rs.getString("task_status")),
+                rs.getString("business_status"),
+                rs.getString("status_reason"),
                 rs.getInt("delivery_attempts"),
                 rs.getString("idempotency_key"),
                 rs.getString("body_sha256"),

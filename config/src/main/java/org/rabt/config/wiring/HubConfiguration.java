@@ -1,11 +1,15 @@
 package org.rabt.config.wiring;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
+import ca.uhn.fhir.context.FhirContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.rabt.connectors.health.FhirTransactionDelivery;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.rabt.routes.Endpoints;
@@ -17,8 +21,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import org.rabt.mappings.cpm.ChildProtectionMessage;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -39,22 +41,19 @@ import org.rabt.connectors.http.DeliveryHttpClientConfigurer;
 import org.rabt.connectors.http.HttpDelivery;
 import org.rabt.mappings.cpm.CpmSchema;
 import org.rabt.mappings.cpm.SectorId;
-import org.rabt.mappings.health.FhirBundleValidator;
-import org.rabt.mappings.health.FhirReferralMapper;
-import org.rabt.mappings.justice.JusticeXmlMapper;
+import org.rabt.routes.FormatRegistry;
 import org.rabt.routes.dispatch.CardDelivery;
 import org.rabt.routes.dispatch.DispatchRoutes;
 import org.rabt.routes.dispatch.DispatchSweep;
-import org.rabt.routes.dispatch.OutboundFormat;
 import org.rabt.routes.dispatch.SweepRoute;
 import org.rabt.routes.exchange.ExchangeApiRoute;
 import org.rabt.routes.exchange.ExchangeResponses;
 import org.rabt.routes.exchange.Problems;
 import org.rabt.routes.intake.CardIntake;
 import org.rabt.routes.intake.EnqueueRoute;
-import org.rabt.routes.intake.InboundFormat;
 import org.rabt.routes.intake.IntakeRoute;
 import org.rabt.routes.intake.QueuedMarks;
+import org.rabt.routes.status.StatusReports;
 import org.rabt.security.pki.HubPki;
 import org.rabt.security.pki.TlsKeyStores;
 import org.apache.camel.support.jsse.KeyManagersParameters;
@@ -131,30 +130,6 @@ public class HubConfiguration {
         return new CpmSchema();
     }
 
-    /**
-     * HAPI's R4 model takes seconds to load: it loads in the background while the rest of the hub
-     * starts, and a health card arriving before it is ready waits for it rather than fail.
-     */
-    @Bean
-    HealthMapper healthMapper(HealthProperties health, ObjectProvider<FhirBundleValidator> validator) {
-        FhirBundleValidator instanceValidator = health.instanceValidation() ? validator.getObject() : null;
-        return new HealthMapper(CompletableFuture.supplyAsync(
-                () -> new FhirReferralMapper(FhirContext.forR4Cached(), instanceValidator)));
-    }
-
-    /** The health sector's mapper, once HAPI has loaded. */
-    record HealthMapper(CompletableFuture<FhirReferralMapper> mapper) {
-
-        ChildProtectionMessage toCpm(byte[] body) {
-            return mapper.join().toCpm(body);
-        }
-    }
-
-    @Bean
-    JusticeXmlMapper justiceXmlMapper() {
-        return new JusticeXmlMapper();
-    }
-
     // --- case record -------------------------------------------------------------------------
 
     @Bean
@@ -165,23 +140,21 @@ public class HubConfiguration {
     // --- routes ------------------------------------------------------------------------------
 
     @Bean
-    CardIntake cardIntake(SignatureChecks signatures, HealthMapper health, ChildPseudonyms pseudonyms,
+    CardIntake cardIntake(SignatureChecks signatures, FormatRegistry formats, ChildPseudonyms pseudonyms,
             CpmSchema schema, CardStore store, Clock clock) {
-        Map<SectorId, InboundFormat> formats = new EnumMap<>(SectorId.class);
-        formats.put(SectorId.HEALTH, health::toCpm);
         return new CardIntake(signatures, formats, pseudonyms, schema, store, clock);
     }
 
     @Bean
-    CardDelivery cardDelivery(CardStore store, JusticeXmlMapper justice, HubSigning signer,
+    CardDelivery cardDelivery(CardStore store, FormatRegistry formats, HubSigning signer,
             DeliveryProperties delivery, Clock clock) {
-        return new CardDelivery(store, outboundFormats(justice), signer, delivery.settings(), clock);
+        return new CardDelivery(store, formats, signer, delivery.settings(), clock);
     }
 
     @Bean
     ExchangeResponses exchangeResponses(ExchangeRequests requests, CardStore store, SectorsProperties sectors,
-            JusticeXmlMapper justice, ExchangeProperties exchange) {
-        return new ExchangeResponses(requests, store, deliveryUrls(sectors, justice).keySet(), exchange.publicUrl());
+            FormatRegistry formats, ExchangeProperties exchange) {
+        return new ExchangeResponses(requests, store, deliveryUrls(sectors, formats).keySet(), exchange.publicUrl());
     }
 
     @Bean(HttpDelivery.HTTP_CLIENT_CONFIGURER_BEAN)
@@ -218,8 +191,14 @@ public class HubConfiguration {
     }
 
     @Bean
-    ExchangeApiRoute exchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses, Problems problems) {
-        return new ExchangeApiRoute(requests, responses, problems);
+    StatusReports statusReports(SignatureChecks signatures, FormatRegistry formats, CardStore store, Clock clock) {
+        return new StatusReports(signatures, formats, store, clock);
+    }
+
+    @Bean
+    ExchangeApiRoute exchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses,
+            StatusReports statusReports, Problems problems) {
+        return new ExchangeApiRoute(requests, responses, statusReports, problems);
     }
 
     @Bean
@@ -234,10 +213,22 @@ public class HubConfiguration {
 
     @Bean
     DispatchRoutes dispatchRoutes(CardDelivery delivery, SectorsProperties sectors, DeliveryProperties deliveryProperties,
-            JusticeXmlMapper justice) {
+            FormatRegistry formats) {
+        Map<SectorId, Processor> transports = new EnumMap<>(SectorId.class);
+        URI health = sectors.of(SectorId.HEALTH).deliveryUrl();
+        if (health != null) {
+            FhirTransactionDelivery fhir = new FhirTransactionDelivery(FhirContext.forR4Cached(), deliveryProperties.settings());
+            transports.put(SectorId.HEALTH, exchange -> {
+                Message message = exchange.getIn();
+                int status = fhir.deliver(health, message.getBody(byte[].class),
+                        message.getHeader("Rabt-Card-Id", String.class), message.getHeader("Rabt-Signature", String.class));
+                exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+            });
+        }
         Map<SectorId, Integer> consumers = new EnumMap<>(SectorId.class);
         sectors.all().forEach((sector, settings) -> consumers.put(sector, settings.consumersOrDefault()));
-        return new DispatchRoutes(delivery, deliveryUrls(sectors, justice), consumers, deliveryProperties.settings());
+        return new DispatchRoutes(delivery, deliveryUrls(sectors, formats), consumers, transports,
+                deliveryProperties.settings());
     }
 
     @Bean
@@ -301,32 +292,14 @@ public class HubConfiguration {
 
     // -----------------------------------------------------------------------------------------
 
-    /** The sectors the hub can write to today, by their format. */
-    private static Map<SectorId, OutboundFormat> outboundFormats(JusticeXmlMapper justice) {
-        Map<SectorId, OutboundFormat> formats = new EnumMap<>(SectorId.class);
-        formats.put(SectorId.JUSTICE, new OutboundFormat() {
-            @Override
-            public String mediaType() {
-                return "application/xml";
-            }
-
-            @Override
-            public byte[] render(ChildProtectionMessage cpm) {
-                return justice.toXml(cpm);
-            }
-        });
-        return formats;
-    }
-
     /** Sectors with both an outbound format and a configured delivery URL get a delivery route. */
-    private static Map<SectorId, URI> deliveryUrls(SectorsProperties sectors, JusticeXmlMapper justice) {
-        Map<SectorId, OutboundFormat> formats = outboundFormats(justice);
+    private static Map<SectorId, URI> deliveryUrls(SectorsProperties sectors, FormatRegistry formats) {
         Map<SectorId, URI> urls = new EnumMap<>(SectorId.class);
         sectors.all().forEach((sector, settings) -> {
             if (settings.deliveryUrl() == null) {
                 return;
             }
-            if (formats.containsKey(sector)) {
+            if (formats.has(sector)) {
                 urls.put(sector, settings.deliveryUrl());
             } else {
                 LOG.warn("rabt.sectors.{}.delivery-url is set, but the hub cannot write {}'s format yet: "

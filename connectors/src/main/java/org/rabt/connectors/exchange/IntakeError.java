@@ -14,6 +14,7 @@ public enum IntakeError {
     INVALID_IDEMPOTENCY_KEY("RABT-I010", 400, "Invalid Idempotency-Key"),
     STARTING("RABT-I011", 503, "Hub starting"),
     BUSY("RABT-I012", 503, "Hub busy"),
+    NOT_THE_RECEIVER("RABT-I013", 403, "Not the card's receiver"),
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 
     private final String code;

@@ -1,7 +1,6 @@
 package org.rabt.routes.dispatch;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,6 +10,8 @@ import org.rabt.caserecord.cards.DeliverableCard;
 import org.rabt.caserecord.cards.DeliveryStatus;
 import org.rabt.connectors.DeliverySettings;
 import org.rabt.mappings.MappingException;
+import org.rabt.mappings.SectorFormat;
+import org.rabt.routes.FormatRegistry;
 import org.rabt.mappings.cpm.CpmJson;
 import org.rabt.mappings.cpm.SectorId;
 import org.slf4j.Logger;
@@ -35,15 +36,15 @@ public final class CardDelivery {
     public static final int ALREADY_HELD = 409;
 
     private final CardStore store;
-    private final Map<SectorId, OutboundFormat> formats;
+    private final FormatRegistry formats;
     private final BodySigner signer;
     private final DeliverySettings settings;
     private final Clock clock;
 
-    public CardDelivery(CardStore store, Map<SectorId, OutboundFormat> formats, BodySigner signer,
-            DeliverySettings settings, Clock clock) {
+    public CardDelivery(CardStore store, FormatRegistry formats, BodySigner signer, DeliverySettings settings,
+            Clock clock) {
         this.store = store;
-        this.formats = Map.copyOf(formats);
+        this.formats = formats;
         this.signer = signer;
         this.settings = settings;
         this.clock = clock;
@@ -63,17 +64,25 @@ public final class CardDelivery {
             exchange.setProperty(ALREADY_DELIVERED, true);
             return;
         }
-        OutboundFormat format = formats.get(card.card().receiver());
-        if (format == null) {
-            throw new DeliveryFailure("no outbound format for " + card.card().receiver().code());
-        }
-        byte[] body = format.render(CpmJson.read(card.cpmJson()));
+        SectorFormat format = formats.of(card.card().receiver())
+                .orElseThrow(() -> new DeliveryFailure("no outbound format for " + card.card().receiver().code()));
+        byte[] body = format.fromCpm(CpmJson.read(card.cpmJson()));
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, format.mediaType());
         message.setHeader("Rabt-Card-Id", cardId.toString());
         message.setHeader("Rabt-Signature", signer.signBase64(body));
         message.setBody(body);
+    }
+
+    /** A card addressed to the centre: it is in the case record already; taking it off the queue receives it. */
+    public void receivedByCentre(Exchange exchange) {
+        UUID cardId = UUID.fromString(exchange.getIn().getBody(String.class).trim());
+        int attempt = exchange.getIn().getHeader(DELIVERY_COUNT, 1, Integer.class);
+        java.time.Instant now = clock.instant();
+        if (store.markDelivered(cardId, attempt, now, "received into the centre's case record")) {
+            store.reportTaskStatus(cardId, org.rabt.mappings.cpm.TaskStatus.RECEIVED, "reçue par le centre", null, now);
+        }
     }
 
     public void delivered(Exchange exchange) {

@@ -2,7 +2,9 @@ package org.rabt.routes.dispatch;
 
 import java.net.URI;
 import java.util.Map;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.FilterDefinition;
 import org.rabt.connectors.DeliverySettings;
 import org.rabt.connectors.SectorQueues;
 import org.rabt.connectors.http.HttpDelivery;
@@ -28,26 +30,42 @@ public final class DispatchRoutes extends RouteBuilder {
     private final CardDelivery delivery;
     private final Map<SectorId, URI> deliveryUrls;
     private final Map<SectorId, Integer> consumers;
+    private final Map<SectorId, Processor> transports;
     private final DeliverySettings settings;
 
+    /**
+     * @param transports how a sector that is not reached by a plain HTTP POST receives its cards
+     *                   (health: resources created on its FHIR server); the processor sends the
+     *                   prepared message and sets {@code CamelHttpResponseCode}
+     */
     public DispatchRoutes(CardDelivery delivery, Map<SectorId, URI> deliveryUrls, Map<SectorId, Integer> consumers,
-            DeliverySettings settings) {
+            Map<SectorId, Processor> transports, DeliverySettings settings) {
         this.delivery = delivery;
         this.deliveryUrls = Map.copyOf(deliveryUrls);
         this.consumers = Map.copyOf(consumers);
+        this.transports = Map.copyOf(transports);
         this.settings = settings;
     }
 
     @Override
     public void configure() {
         deliveryUrls.forEach(this::deliveryRoute);
+        centreRoute();
+    }
+
+    /** Cards addressed to the centre land in the hub's own case record: received as soon as taken off the queue. */
+    private void centreRoute() {
+        from("jms:queue:" + SectorQueues.outbound(SectorId.CENTRE) + LISTENER
+                + "&concurrentConsumers=2&maxConcurrentConsumers=2")
+                .routeId(RouteIds.CENTRE_RECEIVE)
+                .process(delivery::receivedByCentre);
     }
 
     private void deliveryRoute(SectorId sector, URI deliveryUrl) {
         int concurrency = consumers.getOrDefault(sector, 4);
         log.info("cards for {} go to {} ({} at a time); a failing card is retried for up to {} min before it is "
                 + "dead-lettered", sector.code(), deliveryUrl, concurrency, settings.retryWindow().toMinutes());
-        from("jms:queue:" + SectorQueues.outbound(sector) + LISTENER
+        FilterDefinition toReceiver = from("jms:queue:" + SectorQueues.outbound(sector) + LISTENER
                 + "&concurrentConsumers=" + concurrency + "&maxConcurrentConsumers=" + concurrency
                 // each failed attempt is recorded in the card's history and logged once by CardDelivery
                 + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
@@ -71,9 +89,12 @@ public final class DispatchRoutes extends RouteBuilder {
                     .process(delivery::attemptFailed)
                 .end()
                 .process(delivery::prepare)
-                .filter(exchangeProperty(CardDelivery.ALREADY_DELIVERED).isNotEqualTo(true))
-                    .to(HttpDelivery.endpointUri(deliveryUrl, settings))
-                    .process(delivery::delivered)
-                .end();
+                .filter(exchangeProperty(CardDelivery.ALREADY_DELIVERED).isNotEqualTo(true));
+        if (transports.containsKey(sector)) {
+            toReceiver.process(transports.get(sector));
+        } else {
+            toReceiver.to(HttpDelivery.endpointUri(deliveryUrl, settings));
+        }
+        toReceiver.process(delivery::delivered).end();
     }
 }

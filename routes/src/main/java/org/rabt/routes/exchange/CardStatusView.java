@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param status     the hub's delivery status: accepted, delivered, failed (retrying), dead-lettered
  * @param taskStatus the referral's status (FHIR Task.status) as the receiver reported it
+ * @param businessStatus the receiver's own words for it, as it reported them
+ * @param statusReason   the reason (a refusal) or the outcome (a completion) the receiver gave
  * @param waiting    why an accepted card has not moved yet, when the hub knows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,6 +22,8 @@ public record CardStatusView(
         String receiver,
         String status,
         String taskStatus,
+        String businessStatus,
+        String statusReason,
         int deliveryAttempts,
         Instant receivedAt,
         Instant updatedAt,
@@ -27,6 +31,8 @@ public record CardStatusView(
         String waiting,
         List<Event> history) {
 
-    public record Event(Instant at, String status, String detail) {
+    /** @param taskStatus set when the event is a status report from the receiver */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Event(Instant at, String status, String taskStatus, String detail) {
     }
 }

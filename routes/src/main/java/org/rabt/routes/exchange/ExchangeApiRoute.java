@@ -4,6 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.rabt.connectors.exchange.ExchangeRequests;
 import org.rabt.routes.Endpoints;
 import org.rabt.routes.RouteIds;
+import org.rabt.routes.status.StatusReports;
 
 /**
  * The sector exchange API over HTTPS with a required client certificate: post a card, read a
@@ -13,11 +14,14 @@ public final class ExchangeApiRoute extends RouteBuilder {
 
     private final ExchangeRequests requests;
     private final ExchangeResponses responses;
+    private final StatusReports statusReports;
     private final Problems problems;
 
-    public ExchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses, Problems problems) {
+    public ExchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses, StatusReports statusReports,
+            Problems problems) {
         this.requests = requests;
         this.responses = responses;
+        this.statusReports = statusReports;
         this.problems = problems;
     }
 
@@ -36,5 +40,10 @@ public final class ExchangeApiRoute extends RouteBuilder {
         from("platform-http:/exchange/v1/{sector}/cards/{cardId}?httpMethodRestrict=GET")
                 .routeId(RouteIds.EXCHANGE_GET_CARD)
                 .process(responses::status);
+
+        from("platform-http:/exchange/v1/{sector}/cards/{cardId}/status?httpMethodRestrict=POST")
+                .routeId(RouteIds.EXCHANGE_POST_STATUS)
+                .process(exchange -> responses.reported(exchange, statusReports.report(requests.read(exchange),
+                        exchange.getIn().getHeader("cardId", String.class))));
     }
 }

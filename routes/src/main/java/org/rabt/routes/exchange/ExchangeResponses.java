@@ -72,15 +72,26 @@ public final class ExchangeResponses {
         message.setBody(Json.bytes(view(card)));
     }
 
+    /** {@code 200} to a status report: the card as it now stands. */
+    public void reported(Exchange exchange, CardRecord card) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(Json.bytes(view(card)));
+    }
+
     private CardStatusView view(CardRecord card) {
         boolean waiting = card.deliveryStatus() == DeliveryStatus.ACCEPTED && !deliverableSectors.contains(card.receiver());
         return new CardStatusView(card.id().toString(), card.type().code(), card.sender().code(),
                 card.receiver().code(), card.deliveryStatus().code(), card.taskStatus().code(),
-                card.deliveryAttempts(), card.receivedAt(), card.updatedAt(), SectorQueues.outbound(card.receiver()),
+                card.businessStatus(), card.statusReason(), card.deliveryAttempts(), card.receivedAt(), card.updatedAt(), SectorQueues.outbound(card.receiver()),
                 waiting ? "the hub has no delivery connector for " + card.receiver().code()
                         + " yet; the card waits in its queue and will be delivered once one is configured" : null,
                 store.history(card.id()).stream()
-                        .map(e -> new CardStatusView.Event(e.at(), e.status().code(), e.detail())).toList());
+                        .map(e -> new CardStatusView.Event(e.at(), e.status().code(),
+                                e.taskStatus() == null ? null : e.taskStatus().code(), e.detail()))
+                        .toList());
     }
 
     private static java.util.Optional<UUID> parse(String id) {

@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import org.rabt.caserecord.cards.Admission;
 import org.rabt.caserecord.cards.CardStore;
 import org.rabt.caserecord.cards.DeliveryStatus;
@@ -16,6 +15,8 @@ import org.rabt.connectors.exchange.InboundCard;
 import org.rabt.connectors.exchange.IntakeError;
 import org.rabt.connectors.exchange.IntakeException;
 import org.rabt.mappings.MappingException;
+import org.rabt.mappings.SectorFormat;
+import org.rabt.routes.FormatRegistry;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.CpmJson;
 import org.rabt.mappings.cpm.CpmSchema;
@@ -32,16 +33,16 @@ import tools.jackson.databind.JsonNode;
 public final class CardIntake {
 
     private final SignatureCheck signatures;
-    private final Map<SectorId, InboundFormat> inboundFormats;
+    private final FormatRegistry formats;
     private final ChildPseudonyms pseudonyms;
     private final CpmSchema schema;
     private final CardStore store;
     private final Clock clock;
 
-    public CardIntake(SignatureCheck signatures, Map<SectorId, InboundFormat> inboundFormats,
-            ChildPseudonyms pseudonyms, CpmSchema schema, CardStore store, Clock clock) {
+    public CardIntake(SignatureCheck signatures, FormatRegistry formats, ChildPseudonyms pseudonyms, CpmSchema schema,
+            CardStore store, Clock clock) {
         this.signatures = signatures;
-        this.inboundFormats = Map.copyOf(inboundFormats);
+        this.formats = formats;
         this.pseudonyms = pseudonyms;
         this.schema = schema;
         this.store = store;
@@ -54,11 +55,9 @@ public final class CardIntake {
     }
 
     public MappedCard map(InboundCard card) {
-        InboundFormat format = inboundFormats.get(card.sender());
-        if (format == null) {
-            throw new IntakeException(IntakeError.UNSUPPORTED_SECTOR_FORMAT, "the hub does not read "
-                    + card.sender().code() + "'s format yet; the card was not accepted");
-        }
+        SectorFormat format = formats.of(card.sender()).orElseThrow(() -> new IntakeException(
+                IntakeError.UNSUPPORTED_SECTOR_FORMAT, "the hub does not read " + card.sender().code()
+                        + "'s format yet; the card was not accepted"));
         ChildProtectionMessage cpm = format.toCpm(card.body());
         Header header = cpm.header();
         if (header.sender().sector() != card.sender()) {
