@@ -62,6 +62,7 @@ final class Benchmark {
                 "--server.port=" + staffPort,
                 "--rabt.exchange.port=" + exchangePort,
                 "--rabt.exchange.address=127.0.0.1",
+                "--rabt.amqp.port=" + Launched.freePort(),
                 "--rabt.sectors.justice.delivery-url=" + stub.url(),
                 "--rabt.sectors.justice.consumers=" + options.consumers()));
         java.addAll(options.hubArguments());

@@ -59,6 +59,7 @@ class CrashRecoveryIT {
                 "--server.port=" + staffPort,
                 "--rabt.exchange.port=" + exchangePort,
                 "--rabt.exchange.address=127.0.0.1",
+                "--rabt.amqp.port=" + HubProcess.freePort(),
                 "--rabt.sectors.justice.delivery-url=" + justice.baseUrl() + "/justice/cards",
                 "--rabt.sectors.justice.consumers=" + CONSUMERS));
     }

@@ -14,6 +14,14 @@ public final class Endpoints {
      */
     public static final String CONSUMER_CONNECTION_FACTORY = "rabtConsumerConnectionFactory";
 
+    /**
+     * Options of a queue listener: a local JMS transaction on the listener's own long-lived session
+     * (no transaction manager: with one, Spring opens a connection per message), on the broker's
+     * plain connection factory.
+     */
+    public static final String LISTENER = "?transacted=true&lazyCreateTransactionManager=false"
+            + "&cacheLevelName=CACHE_CONSUMER&connectionFactory=#" + CONSUMER_CONNECTION_FACTORY;
+
     private Endpoints() {
     }
 }

@@ -53,6 +53,8 @@ import org.rabt.routes.intake.CardIntake;
 import org.rabt.routes.intake.EnqueueRoute;
 import org.rabt.routes.intake.IntakeRoute;
 import org.rabt.routes.intake.QueuedMarks;
+import org.rabt.routes.intake.AmqpIntakeRoute;
+import org.rabt.config.broker.AmqpProperties;
 import org.rabt.routes.status.StatusReports;
 import org.rabt.security.pki.HubPki;
 import org.rabt.security.pki.TlsKeyStores;
@@ -199,6 +201,11 @@ public class HubConfiguration {
     ExchangeApiRoute exchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses,
             StatusReports statusReports, Problems problems) {
         return new ExchangeApiRoute(requests, responses, statusReports, problems);
+    }
+
+    @Bean
+    AmqpIntakeRoute amqpIntakeRoute(AmqpProperties amqp, Problems problems) {
+        return new AmqpIntakeRoute(amqp.sectors(), problems);
     }
 
     @Bean

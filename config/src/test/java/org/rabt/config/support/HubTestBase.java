@@ -50,6 +50,8 @@ public abstract class HubTestBase {
         registry.add("rabt.data-dir", dataDir::toString);
         registry.add("rabt.exchange.port", () -> 0);
         registry.add("rabt.exchange.address", () -> "127.0.0.1");
+        registry.add("rabt.amqp.port", () -> 0);
+        registry.add("rabt.amqp.address", () -> "127.0.0.1");
     }
 
     protected int exchangePort() {

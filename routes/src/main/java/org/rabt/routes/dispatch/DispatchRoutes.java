@@ -20,12 +20,6 @@ import org.rabt.routes.RouteIds;
  */
 public final class DispatchRoutes extends RouteBuilder {
 
-    /**
-     * A local JMS transaction on the listener's own long-lived session (no transaction manager:
-     * with one, Spring opens a connection per message), on the broker's plain connection factory.
-     */
-    static final String LISTENER = "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
-            + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY;
 
     private final CardDelivery delivery;
     private final Map<SectorId, URI> deliveryUrls;
@@ -55,7 +49,7 @@ public final class DispatchRoutes extends RouteBuilder {
 
     /** Cards addressed to the centre land in the hub's own case record: received as soon as taken off the queue. */
     private void centreRoute() {
-        from("jms:queue:" + SectorQueues.outbound(SectorId.CENTRE) + LISTENER
+        from("jms:queue:" + SectorQueues.outbound(SectorId.CENTRE) + Endpoints.LISTENER
                 + "&concurrentConsumers=2&maxConcurrentConsumers=2")
                 .routeId(RouteIds.CENTRE_RECEIVE)
                 .process(delivery::receivedByCentre);
@@ -65,7 +59,7 @@ public final class DispatchRoutes extends RouteBuilder {
         int concurrency = consumers.getOrDefault(sector, 4);
         log.info("cards for {} go to {} ({} at a time); a failing card is retried for up to {} min before it is "
                 + "dead-lettered", sector.code(), deliveryUrl, concurrency, settings.retryWindow().toMinutes());
-        FilterDefinition toReceiver = from("jms:queue:" + SectorQueues.outbound(sector) + LISTENER
+        FilterDefinition toReceiver = from("jms:queue:" + SectorQueues.outbound(sector) + Endpoints.LISTENER
                 + "&concurrentConsumers=" + concurrency + "&maxConcurrentConsumers=" + concurrency
                 // each failed attempt is recorded in the card's history and logged once by CardDelivery
                 + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")

@@ -67,6 +67,17 @@ public final class Problems {
         message.setBody(Json.bytes(problem));
     }
 
+    /** Whether the failure is a coded refusal of the sender's input (not an infrastructure failure). */
+    public static boolean isRefusal(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof IntakeException || cause instanceof SecurityViolation || cause instanceof MappingException;
+    }
+
+    /** The problem document for a failure, unwrapped from Camel's wrapping. */
+    public Problem problemForFailure(Throwable failure, String instance) {
+        return problemFor(unwrap(failure), instance);
+    }
+
     private static boolean causedByBroker(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof jakarta.jms.JMSException || current instanceof org.springframework.jms.JmsException) {

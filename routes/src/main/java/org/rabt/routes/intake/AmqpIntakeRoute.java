@@ -1,0 +1,101 @@
+package org.rabt.routes.intake;
+
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.rabt.connectors.SectorQueues;
+import org.rabt.connectors.exchange.InboundCard;
+import org.rabt.connectors.exchange.SectorFormats;
+import org.rabt.mappings.cpm.SectorId;
+import org.rabt.routes.Endpoints;
+import org.rabt.routes.Json;
+import org.rabt.routes.exchange.CardReceipt;
+import org.rabt.routes.exchange.Problem;
+import org.rabt.routes.exchange.Problems;
+
+/**
+ * Cards that police and gendarmerie systems send over AMQP 1.0 to {@code rabt.<sector>.inbound}:
+ * the same intake as HTTP (the address names the sector, which only that sector's certificate may
+ * send to; the {@code RabtSignature} property must verify with that sector's key). Each card is
+ * answered on {@code rabt.<sector>.replies} (the one queue the sector may read), correlated to
+ * the message (the reply's {@code JMSCorrelationID} is the request's, which the sender sets): a
+ * receipt, or a problem document. A bad card is answered, not retried; a failure of the hub rolls
+ * back and the broker tries again.
+ */
+public final class AmqpIntakeRoute extends RouteBuilder {
+
+    /** JMS property names cannot hold a hyphen: the signature header's name on AMQP. */
+    public static final String SIGNATURE_PROPERTY = "RabtSignature";
+    public static final String IDEMPOTENCY_KEY_PROPERTY = "RabtIdempotencyKey";
+
+    private final List<SectorId> sectors;
+    private final Problems problems;
+
+    public AmqpIntakeRoute(List<SectorId> sectors, Problems problems) {
+        this.sectors = List.copyOf(sectors);
+        this.problems = problems;
+    }
+
+    @Override
+    public void configure() {
+        for (SectorId sector : sectors) {
+            from("jms:queue:" + SectorQueues.inbound(sector) + Endpoints.LISTENER
+                    + "&concurrentConsumers=2&maxConcurrentConsumers=2&errorHandlerLoggingLevel=DEBUG")
+                    .routeId(sector.code() + "-inbound-amqp")
+                    .onException(Exception.class)
+                        .onWhen(exchange -> Problems.isRefusal(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
+                        .handled(true)
+                        .logExhausted(false)
+                        .process(exchange -> reply(exchange, sector, Json.bytes(problems.problemForFailure(
+                                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class),
+                                SectorQueues.inbound(sector))), Problem.MEDIA_TYPE))
+                        .toD("jms:queue:${exchangeProperty.RabtReplyTo}?exchangePattern=InOnly&transacted=true"
+                                + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY)
+                    .end()
+                    .process(exchange -> exchange.getIn().setBody(inboundCard(sector, exchange)))
+                    .to(Endpoints.INTAKE)
+                    .process(exchange -> {
+                        AcceptedCard accepted = exchange.getIn().getBody(AcceptedCard.class);
+                        reply(exchange, sector, Json.bytes(new CardReceipt(accepted.card().id().toString(),
+                                accepted.card().deliveryStatus().code(),
+                                "/exchange/v1/" + sector.code() + "/cards/" + accepted.card().id())), "application/json");
+                    })
+                    .toD("jms:queue:${exchangeProperty.RabtReplyTo}?exchangePattern=InOnly&transacted=true"
+                            + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY);
+        }
+    }
+
+    private static InboundCard inboundCard(SectorId sector, Exchange exchange) {
+        Message in = exchange.getIn();
+        exchange.setProperty("RabtCorrelation", correlation(in));
+        exchange.setProperty("RabtReplyTo", SectorQueues.replies(sector));
+        byte[] body = in.getBody(byte[].class);
+        return new InboundCard(sector, null, SectorFormats.mediaType(sector),
+                in.getHeader(SIGNATURE_PROPERTY, String.class), in.getHeader(IDEMPOTENCY_KEY_PROPERTY, String.class),
+                body == null ? new byte[0] : body);
+    }
+
+    /**
+     * What the reply is correlated by: the correlation id the sender set (the usual request-reply
+     * convention, and the one that survives the AMQP-to-core conversion intact), else the
+     * message id as the broker knows it.
+     */
+    private static String correlation(Message in) {
+        String correlation = in.getHeader("JMSCorrelationID", String.class);
+        return correlation != null && !correlation.isBlank() ? correlation : in.getHeader("JMSMessageID", String.class);
+    }
+
+    private static void reply(Exchange exchange, SectorId sector, byte[] body, String contentType) {
+        if (exchange.getProperty("RabtReplyTo") == null) {
+            exchange.setProperty("RabtReplyTo", SectorQueues.replies(sector));
+            exchange.setProperty("RabtCorrelation", correlation(exchange.getIn()));
+        }
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader("JMSCorrelationID", exchange.getProperty("RabtCorrelation", String.class));
+        message.setHeader("RabtContentType", contentType);
+        message.setBody(body);
+    }
+
+}
