@@ -1,5 +1,9 @@
 package org.rabt.mappings.justice;
 
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.rabt.mappings.MappingException;
 import org.rabt.mappings.cpm.AgeBand;
 import org.rabt.mappings.cpm.AttachmentType;
 import org.rabt.mappings.cpm.CardType;
@@ -20,7 +24,8 @@ import org.rabt.mappings.cpm.TaskStatus;
  * The code tables CPM code -> French code of the justice card. Each table is a switch expression
  * without a default branch, so a constant added to a CPM enum breaks the build here instead of
  * reaching a court registry as an unknown code. Each table is one-to-one, so the inbound direction
- * can reverse it by looking for the constant whose French code matches.
+ * reverses it ({@link #fromFrench}) by looking for the constant whose French code matches: one
+ * table per code list, both directions, no second copy to drift.
  */
 final class JusticeCodes {
 
@@ -198,5 +203,27 @@ final class JusticeCodes {
     /** Who consented: the child ({@code child} in the CPM), or a guardian's HL7 RoleCode, kept as is. */
     static String donnePar(String givenBy) {
         return "child".equals(givenBy) ? "enfant" : givenBy;
+    }
+
+    /** The inbound reading of {@link #donnePar}: {@code enfant} is the child, a RoleCode stays as it is. */
+    static String givenBy(String donnePar) {
+        return "enfant".equals(donnePar) ? "child" : donnePar;
+    }
+
+    /**
+     * The CPM constant whose French code is {@code french}, through the same table the outbound
+     * direction uses.
+     *
+     * @param field the element path, named when no constant matches ({@link MappingException#invalid})
+     */
+    static <E extends Enum<E>> E fromFrench(Class<E> type, Function<E, String> table, String french, String field) {
+        for (E constant : type.getEnumConstants()) {
+            if (table.apply(constant).equals(french)) {
+                return constant;
+            }
+        }
+        // The XSD enumerates the same codes, so only a table and an XSD out of step reach this.
+        throw MappingException.invalid(field, "'" + french + "' is not one of "
+                + Arrays.stream(type.getEnumConstants()).map(table).collect(Collectors.joining(", ")));
     }
 }

@@ -54,10 +54,15 @@ final class JusticeXml {
 
     /** The values of the enumeration facets of the named simple type of the XSD. */
     static List<String> enumeration(String simpleType) {
+        return enumeration(XSD, simpleType);
+    }
+
+    /** The values of the enumeration facets of the named simple type of another justice XSD. */
+    static List<String> enumeration(String xsdResource, String simpleType) {
         XPathEngine xsd = xpathEngine(Map.of("xs", XMLConstants.W3C_XML_SCHEMA_NS_URI));
         List<String> values = new ArrayList<>();
         for (Node value : xsd.selectNodes("/xs:schema/xs:simpleType[@name='" + simpleType
-                + "']/xs:restriction/xs:enumeration/@value", Input.fromURL(xsdUrl()).build())) {
+                + "']/xs:restriction/xs:enumeration/@value", Input.fromURL(JusticeXml.class.getResource(xsdResource)).build())) {
             values.add(value.getNodeValue());
         }
         return values;

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.SAXException;
 
-class CarteLiaisonSchemaTest {
+class JusticeSchemaTest {
 
-    private final CarteLiaisonSchema schema = new CarteLiaisonSchema();
+    private final JusticeSchema schema = JusticeSchema.carteLiaison();
 
     @Nested
     class TheExampleOfTheDocumentation {
 
-        private final byte[] example = JusticeXml.resource(JusticeXmlMapperTest.EXAMPLE);
+        private final byte[] example = JusticeXml.resource(JusticeFormatOutboundTest.EXAMPLE);
 
         @Test
         void conformsToTheXsd() {
@@ -65,7 +65,7 @@ class CarteLiaisonSchemaTest {
          * validator that resolved it would accept the document: only a refusal fails it.
          */
         private byte[] cardReferencingTheFile() {
-            String valid = new String(JusticeXml.resource(JusticeXmlMapperTest.EXAMPLE), UTF_8);
+            String valid = new String(JusticeXml.resource(JusticeFormatOutboundTest.EXAMPLE), UTF_8);
             return valid
                     .replace("<?xml version='1.0' encoding='UTF-8'?>",
                             "<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE carteLiaison [\n"
@@ -86,7 +86,7 @@ class CarteLiaisonSchemaTest {
 
         @Test
         void theMappersValidationRefusesTheDoctype() {
-            Optional<CarteLiaisonSchema.Violation> violation = schema.firstViolation(cardReferencingTheFile());
+            Optional<JusticeSchema.Violation> violation = schema.firstViolation(cardReferencingTheFile());
 
             assertThat(violation).hasValueSatisfying(v -> {
                 assertThat(v.message()).contains("DOCTYPE");

@@ -43,39 +43,42 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.dataformat.xml.JacksonXmlAnnotationIntrospector;
+import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
 import tools.jackson.dataformat.xml.XmlWriteFeature;
 
 /**
  * Writes a CPM as the justice sector's linkage card: UTF-8 XML in the namespace
  * {@value CarteLiaison#NAMESPACE}, French element names, checked against
- * {@code justice/carte-liaison-v1.xsd} before it leaves. Justice receives what legal protection
- * needs, the child's identity included when the CPM still carries it (the dispatch step decides
- * that); it never receives the school code. Thread-safe: build one and share it.
+ * {@code justice/carte-liaison-v1.xsd} before it leaves. It writes what it is given: minimising
+ * the CPM for justice is {@link JusticeFormat#fromCpm}'s first step. It never writes the school
+ * code, which the card has no element for. Thread-safe: build one and share it.
  *
  * <p>Written with Jackson 3's XmlMapper over the {@link CarteLiaison} records rather than with a
- * hand-driven XMLStreamWriter: the records mirror the XSD and can be read back later, and the
- * only thing Jackson needed for clean output was told once — {@link DefaultNamespace} puts every
- * element in the card's namespace, so Woodstox declares it once on the root as the default
- * namespace (no {@code wstxns1:} prefixes, no {@code xmlns=""}).
+ * hand-driven XMLStreamWriter: the records mirror the XSD and {@link CarteLiaisonReader} reads
+ * them back with the same configuration. The only thing Jackson needed for clean output was told
+ * once — {@link DefaultNamespace} puts every element in the card's namespace, so Woodstox declares
+ * it once on the root as the default namespace (no {@code wstxns1:} prefixes, no {@code xmlns=""}).
  */
-public final class JusticeXmlMapper {
-
-    /** The media type of the card, for the outbound {@code Content-Type}. */
-    public static final String MEDIA_TYPE = "application/xml";
+final class CarteLiaisonWriter {
 
     private final ObjectWriter writer;
-    private final CarteLiaisonSchema schema;
+    private final JusticeSchema schema;
 
-    public JusticeXmlMapper() {
-        this.writer = xmlMapper().writerWithDefaultPrettyPrinter();
-        this.schema = new CarteLiaisonSchema();
+    CarteLiaisonWriter() {
+        this.writer = xmlMapper(CarteLiaison.NAMESPACE).writerWithDefaultPrettyPrinter();
+        this.schema = JusticeSchema.carteLiaison();
     }
 
-    /** The Jackson configuration of the card, shared by both directions once toCpm exists. */
-    static XmlMapper xmlMapper() {
-        return XmlMapper.builder()
-                .annotationIntrospector(new DefaultNamespace())
+    /**
+     * The Jackson configuration of the justice documents, shared by both directions.
+     *
+     * @param namespace the namespace every element is written in (reading ignores namespaces:
+     *                  the XSD has already checked them)
+     */
+    static XmlMapper xmlMapper(String namespace) {
+        return XmlMapper.builder(XmlFactory.builder().xmlInputFactory(JusticeXmlInput.hardenedStax()).build())
+                .annotationIntrospector(new DefaultNamespace(namespace))
                 .defaultUseWrapper(false)
                 .enable(XmlWriteFeature.WRITE_XML_DECLARATION)
                 // Element order is the XSD's sequence, which is the records' component order.
@@ -87,13 +90,13 @@ public final class JusticeXmlMapper {
     }
 
     /**
-     * The card as justice receives it.
+     * The card for {@code cpm}, as it is.
      *
      * @throws MappingException {@link MappingError#OUTBOUND_SCHEMA_VIOLATION} naming the element
      *                          path, with {@code line:column message}, when the document would
      *                          not conform to the XSD: the CPM held something the card cannot carry
      */
-    public byte[] toXml(ChildProtectionMessage cpm) {
+    byte[] write(ChildProtectionMessage cpm) {
         Objects.requireNonNull(cpm, "cpm");
         byte[] document = write(carte(cpm));
         schema.firstViolation(document).ifPresent(violation -> {
@@ -109,32 +112,10 @@ public final class JusticeXmlMapper {
         } catch (JacksonException e) {
             // e.g. a control character that XML 1.0 cannot carry: the card cannot be made at all.
             String reason = e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new MappingException(MappingError.OUTBOUND_SCHEMA_VIOLATION, elementPath(e),
+            throw new MappingException(MappingError.OUTBOUND_SCHEMA_VIOLATION,
+                    JusticeXmlInput.elementPath("carteLiaison", e),
                     "the card cannot be written as XML: " + reason, e);
         }
-    }
-
-    /**
-     * Jackson's property path as the element path the XSD check reports
-     * ({@code /carteLiaison/motifs/motif[2]/code}). Databind wraps the writer's exception and only
-     * the wrapped one keeps the path, hence the walk down the causes.
-     */
-    private static String elementPath(JacksonException e) {
-        List<JacksonException.Reference> steps = List.of();
-        for (Throwable cause = e; cause != null && steps.isEmpty(); cause = cause.getCause()) {
-            if (cause instanceof JacksonException jackson) {
-                steps = jackson.getPath();
-            }
-        }
-        StringBuilder path = new StringBuilder("/carteLiaison");
-        for (JacksonException.Reference step : steps) {
-            if (step.getPropertyName() != null) {
-                path.append('/').append(step.getPropertyName());
-            } else if (step.getIndex() > 0) {
-                path.append('[').append(step.getIndex() + 1).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** The CPM as the justice model, before serialisation. */
@@ -237,7 +218,7 @@ public final class JusticeXmlMapper {
         if (concerns.isEmpty()) {
             return null;
         }
-        return new Motifs(concerns.stream().map(JusticeXmlMapper::motif).toList());
+        return new Motifs(concerns.stream().map(CarteLiaisonWriter::motif).toList());
     }
 
     private static Motif motif(Concern concern) {
@@ -262,7 +243,7 @@ public final class JusticeXmlMapper {
         if (services.isEmpty()) {
             return null;
         }
-        return new ServicesDemandes(services.stream().map(JusticeXmlMapper::serviceDemande).toList());
+        return new ServicesDemandes(services.stream().map(CarteLiaisonWriter::serviceDemande).toList());
     }
 
     private static ServiceDemande serviceDemande(RequestedService service) {
@@ -334,13 +315,16 @@ public final class JusticeXmlMapper {
     }
 
     /**
-     * Puts every element of the card in the card's namespace (attributes stay unqualified, as
+     * Puts every element of the document in the document's namespace (attributes stay unqualified, as
      * the XSD's attributeFormDefault says) so that no record component needs its own annotation.
      */
     private static final class DefaultNamespace extends JacksonXmlAnnotationIntrospector {
 
-        DefaultNamespace() {
+        private final String namespace;
+
+        DefaultNamespace(String namespace) {
             super(false);
+            this.namespace = namespace;
         }
 
         @Override
@@ -349,7 +333,7 @@ public final class JusticeXmlMapper {
             if (declared != null && !declared.isEmpty()) {
                 return declared;
             }
-            return Boolean.TRUE.equals(isOutputAsAttribute(config, annotated)) ? null : CarteLiaison.NAMESPACE;
+            return Boolean.TRUE.equals(isOutputAsAttribute(config, annotated)) ? null : namespace;
         }
     }
 }

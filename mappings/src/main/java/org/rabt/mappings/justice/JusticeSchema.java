@@ -27,22 +27,27 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * The compiled {@code justice/carte-liaison-v1.xsd}, and validation that says where a document
- * breaks it (element path, line and column). Thread-safe: the {@link Schema} is immutable and a
- * validator is made per document.
+ * One compiled justice XSD ({@code justice/carte-liaison-v1.xsd}, {@code justice/statut-carte-v1.xsd}),
+ * and validation that says where a document breaks it (element path, line and column) and whether
+ * it is XML at all. Thread-safe: the {@link Schema} is immutable and a validator is made per
+ * document.
  *
- * <p>Hardened because the same schema will check documents that courts send in: no DTD, no
- * external entity, no external schema, secure processing on.
+ * <p>Hardened because the same schemas check the documents that courts send in: no DTD, no
+ * external entity, no external schema, no XInclude, secure processing on.
  */
-final class CarteLiaisonSchema {
+final class JusticeSchema {
 
-    static final String RESOURCE = "/justice/carte-liaison-v1.xsd";
+    /** The linkage card, both directions. */
+    static final String CARTE_LIAISON = "/justice/carte-liaison-v1.xsd";
+    /** The status report justice sends about a card it received. */
+    static final String STATUT_CARTE = "/justice/statut-carte-v1.xsd";
 
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
 
+    private final String resource;
     private final Schema schema;
     private final SAXParserFactory parsers;
     /**
@@ -51,16 +56,39 @@ final class CarteLiaisonSchema {
      */
     private final ThreadLocal<Pipeline> pipelines = new ThreadLocal<>();
 
-    CarteLiaisonSchema() {
-        this.schema = loadSchema();
+    /** @param resource class-path location of the XSD, {@link #CARTE_LIAISON} or {@link #STATUT_CARTE} */
+    JusticeSchema(String resource) {
+        this.resource = resource;
+        this.schema = loadSchema(resource);
         this.parsers = secureParsers();
+    }
+
+    static JusticeSchema carteLiaison() {
+        return new JusticeSchema(CARTE_LIAISON);
+    }
+
+    static JusticeSchema statutCarte() {
+        return new JusticeSchema(STATUT_CARTE);
+    }
+
+    /** The XSD's class-path location, for messages. */
+    String resource() {
+        return resource;
     }
 
     private record Pipeline(XMLReader reader, ValidatorHandler validator) {
     }
 
+    /** Whether the document is not XML at all, or XML that breaks the schema. */
+    enum Kind {
+        /** The parser refused it: not well-formed, not UTF-8 as declared, or a DOCTYPE. */
+        NOT_WELL_FORMED,
+        /** Well-formed so far, but the XSD refuses it. */
+        INVALID
+    }
+
     /** A place in a document where it breaks the schema. */
-    record Violation(String path, int line, int column, String message) {
+    record Violation(Kind kind, String path, int line, int column, String message) {
 
         /** {@code line:column message}, the detail of the coded error. */
         String describe() {
@@ -82,21 +110,24 @@ final class CarteLiaisonSchema {
         ValidatorHandler validator = pipeline.validator();
         ElementPath path = new ElementPath(validator);
         FirstError errors = new FirstError(path);
-        validator.setErrorHandler(errors);
+        // Two handlers over one record of the first error: what the parser reports means the
+        // bytes are not XML (RABT-M001 inbound), what the validator reports means the XSD refuses it.
+        validator.setErrorHandler(errors.handler(Kind.INVALID));
         try {
             XMLReader reader = pipeline.reader();
             reader.setContentHandler(path);
-            reader.setErrorHandler(errors);
+            reader.setErrorHandler(errors.handler(Kind.NOT_WELL_FORMED));
             reader.parse(new InputSource(new ByteArrayInputStream(document)));
             if (errors.first == null) {
                 pipelines.set(pipeline);
             }
         } catch (SAXParseException e) {
-            // Thrown by FirstError to stop at the first violation, or by the parser itself
-            // (not well-formed, DOCTYPE refused): both end up as the first violation.
-            errors.record(e);
+            // Thrown by a handler to stop at the first violation (already recorded), or by the
+            // parser without calling its handler: then the bytes are not XML.
+            errors.record(e, Kind.NOT_WELL_FORMED);
         } catch (SAXException e) {
-            return Optional.of(new Violation(path.current(), -1, -1, e.getMessage()));
+            return Optional.of(new Violation(errors.first == null ? Kind.INVALID : errors.first.kind(), path.current(),
+                    -1, -1, e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,10 +149,10 @@ final class CarteLiaisonSchema {
         return validator;
     }
 
-    private static Schema loadSchema() {
-        URL xsd = CarteLiaisonSchema.class.getResource(RESOURCE);
+    private static Schema loadSchema(String resource) {
+        URL xsd = JusticeSchema.class.getResource(resource);
         if (xsd == null) {
-            throw new IllegalStateException("justice XSD missing from the class path: " + RESOURCE);
+            throw new IllegalStateException("justice XSD missing from the class path: " + resource);
         }
         // The JDK's own factory, whatever else sits on the class path: its security properties are known.
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
@@ -202,7 +233,7 @@ final class CarteLiaisonSchema {
     }
 
     /** Keeps the first error with the path where it happened, and stops the parse there. */
-    private static final class FirstError implements ErrorHandler {
+    private static final class FirstError {
 
         private final ElementPath path;
         private Violation first;
@@ -211,27 +242,32 @@ final class CarteLiaisonSchema {
             this.path = path;
         }
 
-        void record(SAXParseException e) {
+        void record(SAXParseException e, Kind kind) {
             if (first == null) {
-                first = new Violation(path.current(), e.getLineNumber(), e.getColumnNumber(), e.getMessage());
+                first = new Violation(kind, path.current(), e.getLineNumber(), e.getColumnNumber(), e.getMessage());
             }
         }
 
-        @Override
-        public void warning(SAXParseException e) {
-            // Warnings do not make a document invalid.
-        }
+        /** The handler for one source of errors (the parser or the validator). */
+        ErrorHandler handler(Kind kind) {
+            return new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // Warnings do not make a document invalid.
+                }
 
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            record(e);
-            throw e;
-        }
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    record(e, kind);
+                    throw e;
+                }
 
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            record(e);
-            throw e;
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    record(e, kind);
+                    throw e;
+                }
+            };
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.rabt.mappings.CardCarryingEverything;
 import org.rabt.mappings.MappingError;
 import org.rabt.mappings.MappingException;
 import org.rabt.mappings.cpm.Address;
@@ -26,19 +27,20 @@ import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.ChildShared;
 import org.rabt.mappings.cpm.Consent;
 import org.rabt.mappings.cpm.Guardian;
+import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.Status;
 import org.rabt.mappings.cpm.TaskStatus;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.Diff;
 
-class JusticeXmlMapperTest {
+class JusticeFormatOutboundTest {
 
-    /** Where the documentation's example lives; the mapper must produce exactly that document. */
+    /** Where the documentation's example lives; fromCpm must produce exactly that document. */
     static final String EXAMPLE = "/justice/examples/carte-liaison-parquet.xml";
 
-    private final JusticeXmlMapper mapper = new JusticeXmlMapper();
-    private final byte[] card = mapper.toXml(TangierReferral.cpm());
+    private final JusticeFormat format = new JusticeFormat();
+    private final byte[] card = format.fromCpm(TangierReferral.cpm());
 
     @Nested
     class TheDocument {
@@ -78,9 +80,9 @@ class JusticeXmlMapperTest {
 
         @Test
         void readsBackIntoTheSameJusticeModel() {
-            CarteLiaison readBack = JusticeXmlMapper.xmlMapper().readValue(card, CarteLiaison.class);
+            CarteLiaison readBack = CarteLiaisonWriter.xmlMapper(CarteLiaison.NAMESPACE).readValue(card, CarteLiaison.class);
 
-            assertThat(readBack).isEqualTo(JusticeXmlMapper.carte(TangierReferral.cpm()));
+            assertThat(readBack).isEqualTo(CarteLiaisonWriter.carte(TangierReferral.cpm()));
         }
 
         @Test
@@ -184,7 +186,7 @@ class JusticeXmlMapperTest {
         void carriesIdentityNumbersWhenTheChildHasThem() {
             ChildProtected identity = new ChildProtected(null, null, null, null, null, null, null, null, "K482913",
                     null, null, "2026/2101/118");
-            byte[] document = mapper.toXml(cpmWith(identity));
+            byte[] document = format.fromCpm(cpmWith(identity));
 
             assertThat(xpath(document, "/c:carteLiaison/c:enfant/c:identite/c:numeroCNIE")).isEqualTo("K482913");
             assertThat(xpath(document, "/c:carteLiaison/c:enfant/c:identite/c:numeroDossierJudiciaire"))
@@ -198,7 +200,7 @@ class JusticeXmlMapperTest {
 
         @Test
         void leavesIdentityOutWhenTheCpmHasNoProtectedPart() {
-            byte[] document = mapper.toXml(TangierReferral.withoutIdentity());
+            byte[] document = format.fromCpm(TangierReferral.withoutIdentity());
 
             assertThat(count(document, "//c:identite")).isZero();
             assertThat(new String(document, UTF_8)).doesNotContain("El Amrani", "العمراني");
@@ -209,7 +211,7 @@ class JusticeXmlMapperTest {
             ChildProtected schoolCodeOnly = new ChildProtected(null, null, null, null, null, null,
                     new Address(null, "", null), "", null, null, TangierReferral.SCHOOL_CODE, null);
 
-            byte[] document = mapper.toXml(cpmWith(schoolCodeOnly));
+            byte[] document = format.fromCpm(cpmWith(schoolCodeOnly));
 
             assertThat(count(document, "//c:identite")).isZero();
         }
@@ -271,7 +273,7 @@ class JusticeXmlMapperTest {
             ChildProtectionMessage cpm = TangierReferral.cpm();
             Consent withdrawn = new Consent("child", Instant.parse("2026-11-20T10:00:00Z"), List.of(),
                     Instant.parse("2026-11-27T08:30:00Z"));
-            byte[] document = mapper.toXml(new ChildProtectionMessage(cpm.header(), cpm.child(), cpm.childProtected(),
+            byte[] document = format.fromCpm(new ChildProtectionMessage(cpm.header(), cpm.child(), cpm.childProtected(),
                     cpm.concerns(), cpm.pathway(), cpm.requestedServices(), withdrawn, cpm.attachments(),
                     cpm.status()));
 
@@ -297,7 +299,7 @@ class JusticeXmlMapperTest {
             ChildProtectionMessage cpm = TangierReferral.cpm();
             Status completed = new Status(TaskStatus.COMPLETED, "Dossier transmis au juge des mineurs",
                     "Mesure de placement provisoire ordonnée");
-            byte[] document = mapper.toXml(new ChildProtectionMessage(cpm.header(), cpm.child(), cpm.childProtected(),
+            byte[] document = format.fromCpm(new ChildProtectionMessage(cpm.header(), cpm.child(), cpm.childProtected(),
                     cpm.concerns(), cpm.pathway(), cpm.requestedServices(), cpm.consent(), cpm.attachments(),
                     completed));
 
@@ -313,7 +315,7 @@ class JusticeXmlMapperTest {
     @Nested
     class AbsentValues {
 
-        private final byte[] minimal = mapper.toXml(TangierReferral.minimal());
+        private final byte[] minimal = format.fromCpm(TangierReferral.minimal());
 
         @Test
         void giveAbsentOptionalElements() {
@@ -349,7 +351,7 @@ class JusticeXmlMapperTest {
                     new ChildShared("tng-7Qx2Lm9PzR4vK8wB", cpm.child().sex(), cpm.child().ageBand(), null, "", null),
                     null, null, cpm.pathway(), null, null, null, new Status(TaskStatus.REQUESTED, "", ""));
 
-            byte[] document = mapper.toXml(blank);
+            byte[] document = format.fromCpm(blank);
 
             assertThat(count(document, "/c:carteLiaison/c:enfant/c:province")).isZero();
             assertThat(count(document, "/c:carteLiaison/c:statut/*")).isEqualTo(1);
@@ -363,7 +365,7 @@ class JusticeXmlMapperTest {
         void aProvinceOutsideTheIsoPatternIsRabtM006NamingTheElement() {
             ChildProtectionMessage cpm = TangierReferral.with(TangierReferral.cpm(), "/child/province", "Tanger");
 
-            assertThatThrownBy(() -> mapper.toXml(cpm))
+            assertThatThrownBy(() -> format.fromCpm(cpm))
                     .isInstanceOfSatisfying(MappingException.class, e -> {
                         assertThat(e.error()).isEqualTo(MappingError.OUTBOUND_SCHEMA_VIOLATION);
                         assertThat(e.code()).isEqualTo("RABT-M006");
@@ -377,7 +379,7 @@ class JusticeXmlMapperTest {
             ChildProtectionMessage cpm = TangierReferral.with(TangierReferral.cpm(), "/header/caseReference",
                     "TNG-".repeat(17));
 
-            assertThatThrownBy(() -> mapper.toXml(cpm))
+            assertThatThrownBy(() -> format.fromCpm(cpm))
                     .isInstanceOfSatisfying(MappingException.class, e -> {
                         assertThat(e.code()).isEqualTo("RABT-M006");
                         assertThat(e.field()).isEqualTo("/carteLiaison/entete/referenceDossier");
@@ -395,7 +397,7 @@ class JusticeXmlMapperTest {
                     cpm.childProtected(), cpm.concerns(), cpm.pathway(), cpm.requestedServices(), cpm.consent(),
                     attachments, cpm.status());
 
-            assertThatThrownBy(() -> mapper.toXml(twoAttachments))
+            assertThatThrownBy(() -> format.fromCpm(twoAttachments))
                     .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.field())
                             .isEqualTo("/carteLiaison/piecesJointes/pieceJointe[2]/empreinteSha256"));
         }
@@ -406,7 +408,7 @@ class JusticeXmlMapperTest {
             ChildProtectionMessage noStatus = new ChildProtectionMessage(cpm.header(), cpm.child(), null, null,
                     cpm.pathway(), null, null, null, null);
 
-            assertThatThrownBy(() -> mapper.toXml(noStatus))
+            assertThatThrownBy(() -> format.fromCpm(noStatus))
                     .isInstanceOfSatisfying(MappingException.class, e -> {
                         assertThat(e.code()).isEqualTo("RABT-M006");
                         assertThat(e.field()).isEqualTo("/carteLiaison");
@@ -425,7 +427,7 @@ class JusticeXmlMapperTest {
                     identity.address(), identity.phone(), identity.nationalId(), identity.civilStatusNumber(),
                     identity.schoolCode(), identity.courtFileNumber());
 
-            assertThatThrownBy(() -> mapper.toXml(new ChildProtectionMessage(cpm.header(), cpm.child(), withBell,
+            assertThatThrownBy(() -> format.fromCpm(new ChildProtectionMessage(cpm.header(), cpm.child(), withBell,
                     cpm.concerns(), cpm.pathway(), cpm.requestedServices(), cpm.consent(), cpm.attachments(),
                     cpm.status())))
                     .isInstanceOfSatisfying(MappingException.class, e -> {
@@ -440,9 +442,38 @@ class JusticeXmlMapperTest {
         void aNegativeAttachmentSizeIsRabtM006NamingTheElement() {
             ChildProtectionMessage cpm = TangierReferral.with(TangierReferral.cpm(), "/attachments/0/size", -1);
 
-            assertThatThrownBy(() -> mapper.toXml(cpm))
+            assertThatThrownBy(() -> format.fromCpm(cpm))
                     .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.field())
                             .isEqualTo("/carteLiaison/piecesJointes/pieceJointe/taille"));
+        }
+    }
+
+    /** docs/minimisation.md, justice's row: everything but the school code and school reports. */
+    @Nested
+    class Minimisation {
+
+        private final byte[] sent = format.fromCpm(CardCarryingEverything.addressedTo(SectorId.JUSTICE));
+        private final String text = new String(sent, UTF_8);
+
+        @Test
+        void neverPutsTheSchoolCodeNorASchoolReportOnTheWire() {
+            assertThat(text).doesNotContain(CardCarryingEverything.SCHOOL_CODE,
+                    CardCarryingEverything.SCHOOL_REPORT_SHA256, "rapport-scolaire");
+        }
+
+        @Test
+        void keepsOnlyTheServicesRequestedOfJustice() {
+            assertThat(text).doesNotContain(CardCarryingEverything.SERVICE_REASON, "forensic-examination");
+            assertThat(xpath(sent, "/c:carteLiaison/c:servicesDemandes/c:serviceDemande/c:code"))
+                    .isEqualTo("caller-feedback");
+        }
+
+        @Test
+        void givesJusticeTheIdentityCourtFileSexualNatureAndForensicCertificateItActsOn() {
+            assertThat(text).contains(CardCarryingEverything.FAMILY_NAME_ARABIC, CardCarryingEverything.NATIONAL_ID,
+                    CardCarryingEverything.COURT_FILE_NUMBER, CardCarryingEverything.FORENSIC_SHA256,
+                    "violence-sexuelle", "exploitation-sexuelle");
+            assertThatCode(() -> JusticeXml.validate(sent)).doesNotThrowAnyException();
         }
     }
 
@@ -450,12 +481,12 @@ class JusticeXmlMapperTest {
     class Reuse {
 
         @Test
-        void oneMapperServesConcurrentCallersWithIdenticalDocuments() throws Exception {
+        void oneFormatServesConcurrentCallersWithIdenticalDocuments() throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Callable<byte[]>> calls = new ArrayList<>();
                 for (int i = 0; i < 64; i++) {
-                    calls.add(() -> mapper.toXml(TangierReferral.cpm()));
+                    calls.add(() -> format.fromCpm(TangierReferral.cpm()));
                 }
                 for (Future<byte[]> result : pool.invokeAll(calls)) {
                     assertThat(result.get()).isEqualTo(card);
@@ -467,12 +498,12 @@ class JusticeXmlMapperTest {
 
         @Test
         void theSameCpmAlwaysGivesTheSameBytes() {
-            assertThat(new JusticeXmlMapper().toXml(TangierReferral.cpm())).isEqualTo(card);
+            assertThat(new JusticeFormat().fromCpm(TangierReferral.cpm())).isEqualTo(card);
         }
 
         @Test
         void rejectsANullMessage() {
-            assertThatThrownBy(() -> mapper.toXml(null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> format.fromCpm(null)).isInstanceOf(NullPointerException.class);
         }
     }
 }
