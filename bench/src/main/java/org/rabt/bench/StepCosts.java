@@ -9,7 +9,7 @@ import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.CpmJson;
 import org.rabt.mappings.cpm.CpmSchema;
 import org.rabt.mappings.health.FhirReferralMapper;
-import org.rabt.mappings.justice.JusticeXmlMapper;
+import org.rabt.mappings.justice.JusticeFormat;
 import org.rabt.security.KeyMaterial;
 import org.rabt.security.Pem;
 import org.rabt.security.pki.HubPki;
@@ -39,11 +39,11 @@ final class StepCosts {
         DetachedSignatureVerifier verifier = new DetachedSignatureVerifier(List.of(hub.caCertificate()));
         FhirReferralMapper fhir = new FhirReferralMapper(FhirContext.forR4Cached());
         CpmSchema schema = new CpmSchema();
-        JusticeXmlMapper justice = new JusticeXmlMapper();
+        JusticeFormat justice = new JusticeFormat();
         Card card = deck.next();
         ChildProtectionMessage cpm = fhir.toCpm(card.body()).withPseudonym("AAAAAAAAAAAAAAAAAAAAAAAAAAA");
         String json = CpmJson.write(cpm);
-        byte[] xml = justice.toXml(cpm);
+        byte[] xml = justice.fromCpm(cpm);
 
         measure("verify_sender_signature", () -> verifier.verify(card.body(), card.signature(),
                 health.certificate(), hub.sectorCertificates()));
@@ -54,7 +54,7 @@ final class StepCosts {
             return null;
         });
         measure("cpm_json_read", () -> CpmJson.read(json));
-        measure("justice_xml_write_and_validate", () -> justice.toXml(cpm));
+        measure("justice_xml_write_and_validate", () -> justice.fromCpm(cpm));
         measure("hub_sign", () -> hubSigner.sign(xml));
         measure("sector_sign (client side)", () -> healthSigner.sign(card.body()));
     }

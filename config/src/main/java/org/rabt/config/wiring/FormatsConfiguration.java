@@ -13,7 +13,9 @@ import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.health.FhirBundleValidator;
 import org.rabt.mappings.health.FhirReferralMapper;
-import org.rabt.mappings.justice.JusticeXmlMapper;
+import org.rabt.mappings.education.EducationFormat;
+import org.rabt.mappings.freeline.FreelineFormat;
+import org.rabt.mappings.justice.JusticeFormat;
 import org.rabt.routes.FormatRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -67,32 +69,16 @@ public class FormatsConfiguration {
 
     @Bean
     SectorFormat justiceFormat() {
-        JusticeXmlMapper justice = new JusticeXmlMapper();
-        return new SectorFormat() {
-            @Override
-            public SectorId sector() {
-                return SectorId.JUSTICE;
-            }
+        return new JusticeFormat();
+    }
 
-            @Override
-            public String mediaType() {
-                return "application/xml";
-            }
+    @Bean
+    SectorFormat educationFormat() {
+        return new EducationFormat();
+    }
 
-            @Override
-            public ChildProtectionMessage toCpm(byte[] body) {
-                throw new IntakeException(IntakeError.UNSUPPORTED_SECTOR_FORMAT, "no justice inbound yet");
-            }
-
-            @Override
-            public byte[] fromCpm(ChildProtectionMessage cpm) {
-                return justice.toXml(cpm);
-            }
-
-            @Override
-            public StatusReport readStatus(byte[] body) {
-                throw new IntakeException(IntakeError.UNSUPPORTED_SECTOR_FORMAT, "no justice status yet");
-            }
-        };
+    @Bean
+    SectorFormat freelineFormat() {
+        return new FreelineFormat();
     }
 }

@@ -1,6 +1,7 @@
 package org.rabt.security.signature;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessable;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSProcessableFile;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
@@ -96,6 +99,22 @@ public final class DetachedSignatureVerifier {
     public VerifiedSignature verify(byte[] content, String base64Signature, X509Certificate expectedSigner,
             Map<String, X509Certificate> knownSectorCertificates) {
         Objects.requireNonNull(content, "content");
+        return verify(new CMSProcessableByteArray(content), decode(base64Signature), expectedSigner,
+                knownSectorCertificates);
+    }
+
+    /**
+     * As {@link #verify(byte[], String, X509Certificate, Map)} over a file, read as a stream: a
+     * batch of many megabytes is verified without being held in memory.
+     */
+    public VerifiedSignature verify(Path content, String base64Signature, X509Certificate expectedSigner,
+            Map<String, X509Certificate> knownSectorCertificates) {
+        Objects.requireNonNull(content, "content");
+        return verify(new CMSProcessableFile(content.toFile()), decode(base64Signature), expectedSigner,
+                knownSectorCertificates);
+    }
+
+    private static byte[] decode(String base64Signature) {
         if (base64Signature == null || base64Signature.isBlank()) {
             throw missing();
         }
@@ -104,20 +123,23 @@ public final class DetachedSignatureVerifier {
             throw malformed("The signature is larger than " + MAX_SIGNATURE_BYTES + " bytes; a detached signature "
                     + "with your certificate is about 1.5 KB. Sign detached (no -nodetach) and send only the signature.");
         }
-        byte[] der;
         try {
-            der = Base64.getDecoder().decode(text);
+            return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw malformed("The signature is not valid base64 (" + e.getMessage() + "). Send the DER signature "
                     + "base64-encoded on one line (standard alphabet, with padding), e.g. with openssl base64 -A.", e);
         }
-        return verify(content, der, expectedSigner, knownSectorCertificates);
     }
 
     /** As {@link #verify(byte[], String, X509Certificate, Map)} for a signature already decoded (stored evidence). */
     public VerifiedSignature verify(byte[] content, byte[] derSignature, X509Certificate expectedSigner,
             Map<String, X509Certificate> knownSectorCertificates) {
         Objects.requireNonNull(content, "content");
+        return verify(new CMSProcessableByteArray(content), derSignature, expectedSigner, knownSectorCertificates);
+    }
+
+    private VerifiedSignature verify(CMSProcessable content, byte[] derSignature, X509Certificate expectedSigner,
+            Map<String, X509Certificate> knownSectorCertificates) {
         Objects.requireNonNull(expectedSigner, "expectedSigner");
         Objects.requireNonNull(knownSectorCertificates, "knownSectorCertificates");
         if (derSignature == null || derSignature.length == 0) {
@@ -146,11 +168,11 @@ public final class DetachedSignatureVerifier {
     }
 
     /** The signer infos of a detached id-data SignedData over {@code content}, fully decoded. */
-    private static Collection<SignerInformation> parseSigners(byte[] content, byte[] der) {
+    private static Collection<SignerInformation> parseSigners(CMSProcessable content, byte[] der) {
         SignedData structure;
         Collection<SignerInformation> signers;
         try {
-            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content), der);
+            CMSSignedData signed = new CMSSignedData(content, der);
             structure = SignedData.getInstance(signed.toASN1Structure().getContent());
             // BC decodes the signer infos lazily: force it here so that every decoding error is an S002.
             signers = signed.getSignerInfos().getSigners();
