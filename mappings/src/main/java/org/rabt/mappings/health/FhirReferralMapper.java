@@ -2,13 +2,6 @@ package org.rabt.mappings.health;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.FhirVersionEnum;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,15 +12,10 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
-import org.rabt.mappings.MappingError;
 import org.rabt.mappings.MappingException;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.Header;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.json.JsonMapper;
+import org.rabt.mappings.cpm.SectorId;
 
 /**
  * Maps a linkage card sent by the health sector, a FHIR R4 message Bundle (profile in
@@ -38,14 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  * are shared.
  */
 public final class FhirReferralMapper {
-
-    /** Only to decide whether the body is JSON at all; HAPI does the FHIR parsing. */
-    private static final JsonMapper WELL_FORMED = JsonMapper.builder()
-            // two members with one name read differently in different parsers: refuse the ambiguity
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final StrictErrorHandler STRICT = new StrictErrorHandler();
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final FhirContext r4;
     /** {@code null}: no instance validation, only the strict parse and the profile's own checks. */
@@ -83,86 +63,43 @@ public final class FhirReferralMapper {
      */
     public ChildProtectionMessage toCpm(byte[] fhirJson) {
         Objects.requireNonNull(fhirJson, "fhirJson");
-        MessageBundle message = MessageBundle.of(parse(wellFormedJson(fhirJson)));
+        MessageBundle message = MessageBundle.of(StrictFhirJson.parse(r4, fhirJson, Bundle.class));
         if (validator != null) {
             validator.validate(message.bundle());
         }
-        return map(message);
+        return map(message, Expectations.INBOUND);
     }
 
-    private static String wellFormedJson(byte[] body) {
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new MappingException(MappingError.UNPARSEABLE, null, "the body is not UTF-8 text", e);
-        }
-        if (!json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK) {
-            json = json.substring(1);
-        }
-        if (json.isBlank()) {
-            throw new MappingException(MappingError.UNPARSEABLE, null, "the body is empty");
-        }
-        // A token walk, not a tree: it checks syntax and refuses repeated members without
-        // building what HAPI is about to build anyway.
-        try (JsonParser tokens = WELL_FORMED.createParser(json)) {
-            JsonToken first = tokens.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new MappingException(MappingError.INVALID_FHIR, null,
-                        "the body must be a JSON object (a FHIR Bundle), it is a JSON " + kindOf(first));
-            }
-            tokens.skipChildren();
-            if (tokens.nextToken() != null) {
-                throw new MappingException(MappingError.UNPARSEABLE, null,
-                        "the body is not well-formed JSON: content after the Bundle object" + location(tokens));
-            }
-        } catch (JacksonException e) {
-            throw new MappingException(MappingError.UNPARSEABLE, null, "the body is not well-formed JSON: "
-                    + e.getOriginalMessage() + location(e), e);
-        }
-        return json;
-    }
+    /**
+     * What the profile expects of a Bundle beyond its shape: the sector that sent it, and whether
+     * the Patient must carry a name or an identifier the hub can link on.
+     *
+     * @param sender         the only sector {@code MessageHeader.source.endpoint} may name
+     * @param childIdentified whether a Patient without name and without identifier is refused
+     */
+    record Expectations(SectorId sender, boolean childIdentified) {
 
-    private static String kindOf(JsonToken token) {
-        if (token == null) {
-            return "nothing";
-        }
-        return switch (token) {
-            case START_ARRAY -> "ARRAY";
-            case VALUE_STRING -> "STRING";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
-            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
-            case VALUE_NULL -> "NULL";
-            default -> token.name();
-        };
-    }
+        /** A card health sends: from health, about a child the hub can link. */
+        static final Expectations INBOUND = new Expectations(SectorId.HEALTH, true);
 
-    private static String location(JsonParser tokens) {
-        var location = tokens.currentLocation();
-        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static String location(JacksonException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-    }
-
-    /** Strict: an unknown element or an invalid value is an error, never silently dropped. */
-    private Bundle parse(String json) {
-        IParser parser = r4.newJsonParser().setParserErrorHandler(STRICT);
-        try {
-            return parser.parseResource(Bundle.class, json);
-        } catch (DataFormatException e) {
-            // HAPI's message carries its stable HAPI-nnnn code: keep it for searching
-            throw new MappingException(MappingError.INVALID_FHIR, null, e.getMessage(), e);
+        /**
+         * A card the hub writes for health: from the card's sender; the Patient may be known only
+         * by the hub's pseudonym (an anonymous report from the free line, for instance).
+         */
+        static Expectations outbound(SectorId sender) {
+            return new Expectations(sender, false);
         }
     }
 
-    private static ChildProtectionMessage map(MessageBundle message) {
+    /**
+     * Reads a Bundle the hub wrote for health back through the profile, so that the writer can
+     * check it sends nothing the profile would refuse. Strict parse, no instance validation.
+     */
+    ChildProtectionMessage readBack(byte[] fhirJson, Expectations expectations) {
+        return map(MessageBundle.of(StrictFhirJson.parse(r4, fhirJson, Bundle.class)), expectations);
+    }
+
+    private static ChildProtectionMessage map(MessageBundle message, Expectations expectations) {
         MessageHeader messageHeader = message.messageHeader();
         Reference focus = messageHeader.hasFocus() ? messageHeader.getFocus().get(0) : null;
         Task task = message.require(focus, Task.class, HeaderMapping.MESSAGE_HEADER + ".focus");
@@ -170,8 +107,9 @@ public final class FhirReferralMapper {
         ServiceRequest request = message.require(task.getFocus(), ServiceRequest.class, HeaderMapping.TASK + ".focus");
         ServiceRequestMapping.requireConsistent(message, request, patient);
 
-        Header header = HeaderMapping.header(message, task);
-        PatientMapping.Child child = PatientMapping.child(patient, LocalDate.ofInstant(header.sentAt(), ZoneOffset.UTC));
+        Header header = HeaderMapping.header(message, task, expectations.sender());
+        PatientMapping.Child child = PatientMapping.child(patient, LocalDate.ofInstant(header.sentAt(), ZoneOffset.UTC),
+                expectations.childIdentified());
         return new ChildProtectionMessage(
                 header,
                 child.shared(),

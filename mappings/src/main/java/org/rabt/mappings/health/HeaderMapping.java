@@ -40,7 +40,8 @@ final class HeaderMapping {
     private HeaderMapping() {
     }
 
-    static Header header(MessageBundle message, Task task) {
+    /** The header of a card {@code expectedSender} sent (health, on the exchange API). */
+    static Header header(MessageBundle message, Task task, SectorId expectedSender) {
         Bundle bundle = message.bundle();
         MessageHeader messageHeader = message.messageHeader();
         requireOrder(task);
@@ -53,7 +54,7 @@ final class HeaderMapping {
                 sentAt(bundle),
                 dueBy(task).orElse(null),
                 priority(task),
-                sender(message, messageHeader),
+                sender(message, messageHeader, expectedSender),
                 receiver(message, messageHeader, task),
                 purposeOfUse(bundle),
                 legalBasis(task),
@@ -144,25 +145,27 @@ final class HeaderMapping {
     }
 
     /**
-     * Always the health sector: the transport has proved who sent the card, so a MessageHeader
-     * claiming another source is a defect of the sender's system, not something to map.
+     * Always the expected sector (health, for a card on the health exchange): the transport has
+     * proved who sent the card, so a MessageHeader claiming another source is a defect of the
+     * sender's system, not something to map.
      */
-    private static Party sender(MessageBundle message, MessageHeader messageHeader) {
+    private static Party sender(MessageBundle message, MessageHeader messageHeader, SectorId expected) {
         String field = MESSAGE_HEADER + ".source.endpoint";
         String endpoint = messageHeader.getSource().getEndpoint();
         if (endpoint == null) {
             throw MappingException.missing(field);
         }
-        if (!endpoint.equals(RabtFhir.SECTOR_ENDPOINT_PREFIX + SectorId.HEALTH.code())) {
-            throw MappingException.invalid(field, "must be " + RabtFhir.SECTOR_ENDPOINT_PREFIX
-                    + SectorId.HEALTH.code() + " on the health exchange, it is " + endpoint);
+        String expectedEndpoint = RabtFhir.SECTOR_ENDPOINT_PREFIX + expected.code();
+        if (!endpoint.equals(expectedEndpoint)) {
+            throw MappingException.invalid(field, "must be " + expectedEndpoint + " on the " + expected.code()
+                    + " exchange, it is " + endpoint);
         }
         Optional<Organization> organisation =
                 message.optional(messageHeader.getSender(), Organization.class, MESSAGE_HEADER + ".sender");
         if (organisation.isEmpty()) {
-            return Party.of(SectorId.HEALTH);
+            return Party.of(expected);
         }
-        return party(SectorId.HEALTH, organisation.get(), serviceId(organisation.get()));
+        return party(expected, organisation.get(), serviceId(organisation.get()));
     }
 
     private static Party receiver(MessageBundle message, MessageHeader messageHeader, Task task) {

@@ -46,11 +46,14 @@ final class PatientMapping {
     record Child(ChildShared shared, ChildProtected identity) {
     }
 
-    /** Maps the Patient; the age band is computed on {@code onDate}, the day the card was sent (UTC). */
-    static Child child(Patient patient, LocalDate onDate) {
+    /**
+     * Maps the Patient; the age band is computed on {@code onDate}, the day the card was sent
+     * (UTC). With {@code identified}, a Patient without a name and without an identifier is refused.
+     */
+    static Child child(Patient patient, LocalDate onDate, boolean identified) {
         Names names = names(patient);
         Identifiers ids = identifiers(patient);
-        if (names.isEmpty() && ids.isEmpty()) {
+        if (identified && names.isEmpty() && ids.isEmpty()) {
             throw missing(PATIENT + ".name", "the Patient needs a name or an identifier (cnie, etat-civil, school"
                     + " or court-file) so that the hub can link the card to the child");
         }

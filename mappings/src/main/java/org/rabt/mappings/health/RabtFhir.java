@@ -28,6 +28,8 @@ public final class RabtFhir {
     public static final String ETAT_CIVIL = BASE + "sid/etat-civil";
     public static final String SCHOOL_ID = BASE + "sid/school";
     public static final String COURT_FILE = BASE + "sid/court-file";
+    /** The hub's pseudonym of the child, on the Patient of every card the hub sends to health. */
+    public static final String PSEUDONYM = BASE + "sid/pseudonym";
     /** Identifies a sector in {@code Consent.provision.actor.reference.identifier}. */
     public static final String SECTOR_ID = "urn:rabt:sector";
 
