@@ -71,8 +71,10 @@ class AmqpIntakeIT extends HubTestBase {
         Message sent = send(session, "rabt.police.inbound", card, sector("police", DATA_DIR).sign(card));
 
         BytesMessage reply = reply(session, "rabt.police.replies", sent);
-        assertThat(reply.getStringProperty("RabtContentType")).isEqualTo("application/json");
-        JsonNode receipt = JSON.readTree(body(reply));
+        byte[] answer = body(reply);
+        assertThat(reply.getStringProperty("RabtContentType")).as(new String(answer, StandardCharsets.UTF_8))
+                .isEqualTo("application/json");
+        JsonNode receipt = JSON.readTree(answer);
         String cardId = receipt.get("cardId").asString();
         assertThat(receipt.get("status").asString()).isIn("accepted", "queued", "delivered");
 

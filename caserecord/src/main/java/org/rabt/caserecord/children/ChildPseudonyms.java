@@ -3,8 +3,6 @@ package org.rabt.caserecord.children;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import org.rabt.mappings.MappingError;
-import org.rabt.mappings.MappingException;
 import org.rabt.mappings.cpm.ChildProtected;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.security.pseudonym.Pseudonymiser;
@@ -46,9 +44,14 @@ public final class ChildPseudonyms {
             return List.of("name-arabic", normaliseArabic(identity.familyNameArabic()),
                     normaliseArabic(identity.givenNameArabic()), birth, sex);
         }
-        throw new MappingException(MappingError.MISSING_ELEMENT, "childProtected",
-                "the child must be identified by a national identity number, a civil-status number, "
-                        + "or a family and given name");
+        // A child who cannot give a family name (a street child, an anonymous call) is still
+        // protected: the card opens a file of its own, keyed by the sender's case (its case
+        // reference, else the card), which a coordinator links to the child's file once known.
+        String sender = card.header().sender() == null || card.header().sender().sector() == null ? ""
+                : card.header().sender().sector().code();
+        String caseKey = present(card.header().caseReference()) ? card.header().caseReference()
+                : String.valueOf(card.header().messageId());
+        return List.of("unidentified", sender, caseKey);
     }
 
     static String normaliseLatin(String text) {

@@ -3,18 +3,18 @@ package org.rabt.config.wiring;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.rabt.connectors.exchange.IntakeError;
-import org.rabt.connectors.exchange.IntakeException;
-import org.rabt.mappings.MappingError;
-import org.rabt.mappings.MappingException;
 import org.rabt.mappings.SectorFormat;
 import org.rabt.mappings.StatusReport;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.health.FhirBundleValidator;
-import org.rabt.mappings.health.FhirReferralMapper;
+import org.rabt.mappings.health.HealthFormat;
 import org.rabt.mappings.education.EducationFormat;
 import org.rabt.mappings.freeline.FreelineFormat;
+import org.rabt.mappings.gendarmerie.GendarmerieFormat;
+import org.rabt.mappings.labour.LabourFormat;
+import org.rabt.mappings.police.PoliceFormat;
+import org.rabt.mappings.social.SocialFormat;
 import org.rabt.mappings.justice.JusticeFormat;
 import org.rabt.routes.FormatRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,8 +37,8 @@ public class FormatsConfiguration {
     @Bean
     SectorFormat healthFormat(HealthProperties health, ObjectProvider<FhirBundleValidator> validator) {
         FhirBundleValidator instanceValidator = health.instanceValidation() ? validator.getObject() : null;
-        CompletableFuture<FhirReferralMapper> mapper = CompletableFuture.supplyAsync(
-                () -> new FhirReferralMapper(FhirContext.forR4Cached(), instanceValidator));
+        CompletableFuture<HealthFormat> format = CompletableFuture.supplyAsync(
+                () -> new HealthFormat(FhirContext.forR4Cached(), instanceValidator));
         return new SectorFormat() {
             @Override
             public SectorId sector() {
@@ -47,22 +47,22 @@ public class FormatsConfiguration {
 
             @Override
             public String mediaType() {
-                return "application/fhir+json";
+                return HealthFormat.MEDIA_TYPE;
             }
 
             @Override
             public ChildProtectionMessage toCpm(byte[] body) {
-                return mapper.join().toCpm(body);
+                return format.join().toCpm(body);
             }
 
             @Override
             public byte[] fromCpm(ChildProtectionMessage cpm) {
-                throw new MappingException(MappingError.OUTBOUND_SCHEMA_VIOLATION, null, "no health outbound yet");
+                return format.join().fromCpm(cpm);
             }
 
             @Override
             public StatusReport readStatus(byte[] body) {
-                throw new IntakeException(IntakeError.UNSUPPORTED_SECTOR_FORMAT, "no health status yet");
+                return format.join().readStatus(body);
             }
         };
     }
@@ -75,6 +75,26 @@ public class FormatsConfiguration {
     @Bean
     SectorFormat educationFormat() {
         return new EducationFormat();
+    }
+
+    @Bean
+    SectorFormat policeFormat() {
+        return new PoliceFormat();
+    }
+
+    @Bean
+    SectorFormat gendarmerieFormat() {
+        return new GendarmerieFormat();
+    }
+
+    @Bean
+    SectorFormat labourFormat() {
+        return new LabourFormat();
+    }
+
+    @Bean
+    SectorFormat socialFormat() {
+        return new SocialFormat();
     }
 
     @Bean

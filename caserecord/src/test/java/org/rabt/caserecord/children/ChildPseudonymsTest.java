@@ -1,0 +1,71 @@
+package org.rabt.caserecord.children;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.rabt.mappings.cpm.ChildProtectionMessage;
+import org.rabt.mappings.social.SocialFormat;
+
+class ChildPseudonymsTest {
+
+    private static final SocialFormat SOCIAL = new SocialFormat();
+
+    @Test
+    void aChildKnownOnlyByAGivenNameIsAdmittedUnderTheSendersCaseNotRefused() {
+        ChildProtectionMessage card = card("/social/examples/fiche-accueil-urgence-tanger.json");
+        assertThat(card.childProtected().familyNameLatin()).as("the example's premise").isNull();
+
+        assertThat(ChildPseudonyms.identifierParts(card)).startsWith("unidentified", "social");
+    }
+
+    @Test
+    void cardsOfOneUnidentifiedChildInTheSameCaseShareAFileAndOtherCasesDoNot() {
+        ChildProtectionMessage card = card("/social/examples/fiche-accueil-urgence-tanger.json");
+        ChildProtectionMessage first = with(card, UUID.randomUUID(), "ES-TNG-2026-0412");
+        ChildProtectionMessage followUp = with(card, UUID.randomUUID(), "ES-TNG-2026-0412");
+        ChildProtectionMessage otherCase = with(card, UUID.randomUUID(), "ES-TNG-2026-0413");
+        ChildProtectionMessage noCase = with(card, UUID.randomUUID(), null);
+        ChildProtectionMessage anotherWithoutCase = with(card, UUID.randomUUID(), null);
+
+        assertThat(ChildPseudonyms.identifierParts(followUp)).isEqualTo(ChildPseudonyms.identifierParts(first));
+        assertThat(ChildPseudonyms.identifierParts(otherCase)).isNotEqualTo(ChildPseudonyms.identifierParts(first));
+        assertThat(ChildPseudonyms.identifierParts(anotherWithoutCase)).isNotEqualTo(ChildPseudonyms.identifierParts(noCase));
+    }
+
+    @Test
+    void aNamedChildIsKeyedByTheNormalisedNameBirthDateAndSex() {
+        ChildProtectionMessage card = card("/social/examples/fiche-enquete-sociale-meknes.json");
+        var identity = card.childProtected();
+        if (identity.nationalId() == null && identity.civilStatusNumber() == null) {
+            assertThat(ChildPseudonyms.identifierParts(card)).first().isEqualTo("name-latin");
+        } else {
+            assertThat(ChildPseudonyms.identifierParts(card)).first().isIn("cnie", "etat-civil");
+        }
+    }
+
+    @Test
+    void latinNamesAreComparedWithoutCaseDiacriticsOrPunctuation() {
+        assertThat(ChildPseudonyms.normaliseLatin("  Él-Idrissi  ")).isEqualTo(ChildPseudonyms.normaliseLatin("EL IDRISSI"));
+    }
+
+    private static ChildProtectionMessage card(String resource) {
+        try (InputStream in = ChildPseudonymsTest.class.getResourceAsStream(resource)) {
+            return SOCIAL.toCpm(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ChildProtectionMessage with(ChildProtectionMessage card, UUID id, String caseReference) {
+        var h = card.header();
+        var header = new org.rabt.mappings.cpm.Header(id, h.cardType(), h.schemaVersion(), caseReference,
+                h.correlationId(), h.sentAt(), h.dueBy(), h.priority(), h.sender(), h.receiver(), h.purposeOfUse(),
+                h.legalBasis(), h.confidentiality());
+        return new ChildProtectionMessage(header, card.child(), card.childProtected(), card.concerns(),
+                card.pathway(), card.requestedServices(), card.consent(), card.attachments(), card.status());
+    }
+}
