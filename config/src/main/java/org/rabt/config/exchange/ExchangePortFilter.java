@@ -31,16 +31,20 @@ import org.springframework.web.util.UrlPathHelper;
 public final class ExchangePortFilter extends OncePerRequestFilter {
 
     private static final String EXCHANGE_PATH = "/exchange/";
+    private static final String BATCHES_PATH = "/batches";
     private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 
     private final ExchangeConnector exchange;
     private final BooleanSupplier routesStarted;
     private final long maxBodyBytes;
+    private final long maxBatchBytes;
 
-    public ExchangePortFilter(ExchangeConnector exchange, BooleanSupplier routesStarted, long maxBodyBytes) {
+    public ExchangePortFilter(ExchangeConnector exchange, BooleanSupplier routesStarted, long maxBodyBytes,
+            long maxBatchBytes) {
         this.exchange = exchange;
         this.routesStarted = routesStarted;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxBatchBytes = maxBatchBytes;
     }
 
     @Override
@@ -62,14 +66,17 @@ public final class ExchangePortFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-        if (request.getContentLengthLong() > maxBodyBytes) {
+        // a batch file is streamed to disk, so it may be larger than a card held in memory
+        boolean batch = path.endsWith(BATCHES_PATH);
+        long limit = batch ? maxBatchBytes : maxBodyBytes;
+        if (request.getContentLengthLong() > limit) {
             request.setAttribute(ProblemErrorController.DETAIL_ATTRIBUTE, "the body has "
-                    + request.getContentLengthLong() + " bytes; the limit is " + maxBodyBytes
-                    + " bytes (send attachments by reference)");
+                    + request.getContentLengthLong() + " bytes; the limit is " + limit
+                    + (batch ? " bytes (split the batch)" : " bytes (send attachments by reference)"));
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        chain.doFilter(new LimitedBody(request, maxBodyBytes), response);
+        chain.doFilter(new LimitedBody(request, limit), response);
     }
 
     /** Reads at most one byte past the limit, then ends the body and marks the request. */

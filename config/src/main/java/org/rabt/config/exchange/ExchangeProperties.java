@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param address      the interface to listen on; sector systems connect from other hosts
  * @param hostnames    names the exchange server certificate is issued for, besides localhost
  * @param maxBodyBytes the largest card accepted
+ * @param maxBatchBytes the largest batch file accepted ({@code POST /exchange/v1/education/batches});
+ *                     it is streamed to disk, never held in memory
+ * @param maxBatchRows the most rows one batch may hold
  * @param publicUrl    the exchange API's base URL as sector systems reach it, for the status URLs
  *                     in the hub's answers (e.g. {@code https://rabt.tanger.ma:8443}); empty gives
  *                     relative status URLs
@@ -21,5 +24,7 @@ public record ExchangeProperties(
         @DefaultValue("0.0.0.0") String address,
         @DefaultValue List<String> hostnames,
         @DefaultValue("10485760") long maxBodyBytes,
+        @DefaultValue("268435456") long maxBatchBytes,
+        @DefaultValue("200000") int maxBatchRows,
         @DefaultValue("") String publicUrl) {
 }

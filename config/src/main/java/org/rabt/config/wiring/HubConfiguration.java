@@ -114,7 +114,7 @@ public class HubConfiguration {
         ExchangePortFilter filter = new ExchangePortFilter(connector, () -> {
             CamelContext context = camel.getIfAvailable();
             return context != null && context.isStarted();
-        }, properties.maxBodyBytes());
+        }, properties.maxBodyBytes(), properties.maxBatchBytes());
         FilterRegistrationBean<ExchangePortFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

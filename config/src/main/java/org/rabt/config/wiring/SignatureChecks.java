@@ -1,7 +1,10 @@
 package org.rabt.config.wiring;
 
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.rabt.connectors.exchange.InboundCard;
+import org.rabt.mappings.cpm.SectorId;
+import org.rabt.routes.batches.BatchSignatureCheck;
 import org.rabt.routes.intake.SignatureCheck;
 import org.rabt.security.SecurityError;
 import org.rabt.security.SecurityViolation;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
  * signature by another sector's key is named as such.
  */
 @Component
-public final class SignatureChecks implements SignatureCheck {
+public final class SignatureChecks implements SignatureCheck, BatchSignatureCheck {
 
     private final HubPki pki;
     private final DetachedSignatureVerifier verifier;
@@ -27,9 +30,17 @@ public final class SignatureChecks implements SignatureCheck {
 
     @Override
     public void verify(InboundCard card) {
-        X509Certificate expected = card.clientCertificate() != null ? card.clientCertificate()
-                : pki.sectorCertificate(card.sender().code()).orElseThrow(() -> new SecurityViolation(
-                        SecurityError.UNKNOWN_SIGNER, "no certificate is registered for " + card.sender().code()));
-        verifier.verify(card.body(), card.signature(), expected, pki.sectorCertificates());
+        verifier.verify(card.body(), card.signature(), expected(card.sender(), card.clientCertificate()),
+                pki.sectorCertificates());
+    }
+
+    @Override
+    public void verify(SectorId sender, X509Certificate certificate, Path file, String signature) {
+        verifier.verify(file, signature, expected(sender, certificate), pki.sectorCertificates());
+    }
+
+    private X509Certificate expected(SectorId sender, X509Certificate certificate) {
+        return certificate != null ? certificate : pki.sectorCertificate(sender.code()).orElseThrow(() ->
+                new SecurityViolation(SecurityError.UNKNOWN_SIGNER, "no certificate is registered for " + sender.code()));
     }
 }

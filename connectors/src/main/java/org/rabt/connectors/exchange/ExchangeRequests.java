@@ -43,6 +43,19 @@ public final class ExchangeRequests {
         return sector;
     }
 
+    /**
+     * For endpoints served outside Camel (batches, streamed to disk): the client certificate of
+     * the request, which must be {@code sector}'s.
+     */
+    public X509Certificate requireSector(HttpServletRequest request, SectorId sector) {
+        if (request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0) {
+            SectorIdentity.requireSector(chain[0], sector.code(), knownSectorCodes);
+            return chain[0];
+        }
+        throw new IntakeException(IntakeError.NO_CLIENT_CERTIFICATE,
+                "connect to the exchange port with your sector's client certificate (mutual TLS)");
+    }
+
     public InboundCard read(Exchange exchange) {
         Message in = exchange.getIn();
         SectorId sender = authenticatedSector(exchange);

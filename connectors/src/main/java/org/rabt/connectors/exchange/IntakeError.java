@@ -15,6 +15,7 @@ public enum IntakeError {
     STARTING("RABT-I011", 503, "Hub starting"),
     BUSY("RABT-I012", 503, "Hub busy"),
     NOT_THE_RECEIVER("RABT-I013", 403, "Not the card's receiver"),
+    BATCH_NOT_FOUND("RABT-I015", 404, "Batch not found"),
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 
     private final String code;
