@@ -1,6 +1,9 @@
 package org.rabt.connectors.exchange;
 
-/** Stable codes of refusals at the door of the exchange API, before the payload is read. */
+/**
+ * Stable codes of refusals at the door of the exchange API, before the payload is read (and, for
+ * a status report, when what it names does not match its URL).
+ */
 public enum IntakeError {
     UNSUPPORTED_CONTENT_TYPE("RABT-I001", 415, "Unsupported content type"),
     EMPTY_BODY("RABT-I002", 400, "Empty body"),
@@ -15,6 +18,7 @@ public enum IntakeError {
     STARTING("RABT-I011", 503, "Hub starting"),
     BUSY("RABT-I012", 503, "Hub busy"),
     NOT_THE_RECEIVER("RABT-I013", 403, "Not the card's receiver"),
+    STATUS_CARD_MISMATCH("RABT-I014", 422, "Status report names another card"),
     BATCH_NOT_FOUND("RABT-I015", 404, "Batch not found"),
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 

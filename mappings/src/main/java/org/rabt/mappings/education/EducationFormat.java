@@ -77,6 +77,6 @@ public final class EducationFormat implements SectorFormat {
         Objects.requireNonNull(body, "body");
         CarteEducation.RapportStatut rapport = statuses.read(body, CarteEducation.RapportStatut.class);
         StatutScolaire statut = StatutScolaire.fromCode(rapport.statut());
-        return new StatusReport(statut.taskStatus(), statut.code(), rapport.observation());
+        return new StatusReport(rapport.identifiantCarte(), statut.taskStatus(), statut.code(), rapport.observation());
     }
 }

@@ -538,6 +538,6 @@ public final class ForcesCards {
             throw new MappingException(MappingError.MISSING_ELEMENT, "/observations",
                     "/observations is required with statut '" + statut.code() + "': say why");
         }
-        return new StatusReport(statut.taskStatus(), statut.code(), rapport.observations());
+        return new StatusReport(rapport.identifiantCarte(), statut.taskStatus(), statut.code(), rapport.observations());
     }
 }

@@ -127,7 +127,7 @@ public final class FreelineFormat implements SectorFormat {
     public StatusReport readStatus(byte[] body) {
         Objects.requireNonNull(body, "body");
         StatutLigne statut = statuts.read(body, StatutLigne.class);
-        return new StatusReport(statut.statut().taskStatus(), statut.statut().code(), statut.observations());
+        return new StatusReport(statut.identifiantCarte(), statut.statut().taskStatus(), statut.statut().code(), statut.observations());
     }
 
     // ---------------------------------------------------------------- inbound

@@ -61,10 +61,11 @@ public final class FhirTaskStatusReader {
         if (validator != null) {
             validator.validate(task);
         }
-        StatusReport report = new StatusReport(status(task),
+        UUID cardId = cardId(task);
+        StatusReport report = new StatusReport(cardId, status(task),
                 text(task.getBusinessStatus().getText(), 200, TASK + ".businessStatus.text"),
                 reason(task));
-        return new TaskStatusUpdate(cardId(task), report, lastModified(task));
+        return new TaskStatusUpdate(cardId, report, lastModified(task));
     }
 
     /** The first identifier with system urn:ietf:rfc:3986: the card id the hub wrote there. */

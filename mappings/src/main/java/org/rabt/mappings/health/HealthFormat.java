@@ -85,8 +85,8 @@ public final class HealthFormat implements SectorFormat {
     }
 
     /**
-     * The same report with the card it is about (the Task's {@code urn:uuid:} identifier, which
-     * the hub should check against the card of the URL) and {@code Task.lastModified}.
+     * The same report with the card it is about (the Task's {@code urn:uuid:} identifier, also in
+     * the report, where the hub checks it against the card of the URL) and {@code Task.lastModified}.
      */
     public TaskStatusUpdate readStatusUpdate(byte[] body) {
         return statusReader.read(body);

@@ -75,6 +75,6 @@ public final class JusticeFormat implements SectorFormat {
             throw new MappingException(MappingError.MISSING_ELEMENT, field, field + " is required when statut is '"
                     + word.code() + "': say why the card is refused");
         }
-        return new StatusReport(status, word.code(), statut.observations());
+        return new StatusReport(statut.identifiantCarte(), status, word.code(), statut.observations());
     }
 }

@@ -364,7 +364,7 @@ public final class LabourFormat implements SectorFormat {
             throw new MappingException(MappingError.MISSING_ELEMENT, "/observations",
                     "/observations is required with the status '" + word.code() + "': say why");
         }
-        return new StatusReport(status, word.code(), statut.observations());
+        return new StatusReport(statut.identifiantCarte(), status, word.code(), statut.observations());
     }
 
     private static boolean mustGiveReason(TaskStatus status) {

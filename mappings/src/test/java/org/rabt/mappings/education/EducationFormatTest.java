@@ -662,6 +662,7 @@ class EducationFormatTest {
         void aReintegratedPupilCompletesTheReferralWithWhatWasDone() {
             StatusReport report = FORMAT.readStatus(example(EducationExamples.STATUS_REINTEGRATED));
 
+            assertThat(report.cardId()).isEqualTo(UUID.fromString("dfb43dd5-a581-4789-9cb7-be7e46cfafed"));
             assertThat(report.status()).isEqualTo(TaskStatus.COMPLETED);
             assertThat(report.businessStatus()).isEqualTo("eleve-reintegre");
             assertThat(report.reason()).startsWith("Hamza a repris les cours");

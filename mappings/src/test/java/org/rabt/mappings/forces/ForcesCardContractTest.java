@@ -609,7 +609,8 @@ class ForcesCardContractTest {
             });
 
             assertThat(POLICE.readStatus(report))
-                    .isEqualTo(new StatusReport(org.rabt.mappings.cpm.TaskStatus.COMPLETED, "mission-accomplie", null));
+                    .isEqualTo(new StatusReport(java.util.UUID.fromString("285b3f2f-2951-47d7-aec7-869325326989"),
+                            org.rabt.mappings.cpm.TaskStatus.COMPLETED, "mission-accomplie", null));
         }
     }
 }

@@ -515,7 +515,8 @@ class FreelineFormatTest {
         void receivedIsReceived() {
             StatusReport report = format.readStatus(resource(RECEIVED));
 
-            assertThat(report).isEqualTo(new StatusReport(TaskStatus.RECEIVED, "recu", null));
+            assertThat(report).isEqualTo(new StatusReport(UUID.fromString("54897229-1eb3-4627-a94e-bcab3d8d0b99"),
+                    TaskStatus.RECEIVED, "recu", null));
         }
 
         @Test

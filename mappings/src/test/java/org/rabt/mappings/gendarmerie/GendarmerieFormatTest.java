@@ -209,7 +209,8 @@ class GendarmerieFormatTest {
         void searchesUnderWayNeedNoObservations() {
             StatusReport report = gendarmerie.readStatus(resource(GENDARMERIE_SEARCHING));
 
-            assertThat(report).isEqualTo(new StatusReport(TaskStatus.IN_PROGRESS, "recherches-en-cours", null));
+            assertThat(report).isEqualTo(new StatusReport(UUID.fromString("c0bb5e15-8844-435a-a1a5-6cd68bca2427"),
+                    TaskStatus.IN_PROGRESS, "recherches-en-cours", null));
         }
 
         @Test

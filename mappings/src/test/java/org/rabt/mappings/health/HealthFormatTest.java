@@ -334,7 +334,7 @@ class HealthFormatTest {
             TaskStatusUpdate update = format.readStatusUpdate(HealthExamples.example(ACCEPTED));
 
             assertThat(update.cardId()).isEqualTo(UUID.fromString("9600f805-2757-4f43-9587-319e42f44df8"));
-            assertThat(update.report()).isEqualTo(new StatusReport(TaskStatus.ACCEPTED,
+            assertThat(update.report()).isEqualTo(new StatusReport(update.cardId(), TaskStatus.ACCEPTED,
                     "Rendez-vous fixé en pédopsychiatrie",
                     "Consultation de pédopsychiatrie le 19/11/2026 à 10h00, avec la mère"));
             assertThat(update.lastModified()).isEqualTo(Instant.parse("2026-11-17T08:42:05Z"));

@@ -341,6 +341,7 @@ class JusticeFormatInboundTest {
         void anOrderMadeIsCompletedWithWhatWasOrdered() {
             StatusReport report = format.readStatus(JusticeXml.resource(ORDER_MADE));
 
+            assertThat(report.cardId()).isEqualTo(UUID.fromString("3f6c2a9e-8b1d-4e27-9c55-1a7f0d2b6e84"));
             assertThat(report.status()).isEqualTo(TaskStatus.COMPLETED);
             assertThat(report.businessStatus()).isEqualTo("ordonnance-rendue");
             assertThat(report.reason()).startsWith("Ordonnance de protection rendue par le juge des mineurs");

@@ -10,6 +10,7 @@ import static org.rabt.mappings.labour.LabourCards.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,7 @@ class LabourStatusTest {
     void aChildWithdrawnCompletesTheReferralWithTheInspectorsObservations() {
         StatusReport report = FORMAT.readStatus(example(WITHDRAWN));
 
+        assertThat(report.cardId()).isEqualTo(UUID.fromString("c150f3fa-af5b-4ce4-aa81-ce4d96efa3f5"));
         assertThat(report.status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(report.businessStatus()).isEqualTo("enfant-retire");
         assertThat(report.reason()).startsWith("Mineur de 15 ans retiré le 26/11/2026");

@@ -255,6 +255,7 @@ class PoliceFormatTest {
         void familyFoundIsInProgressWithTheUnitsWordAndObservations() {
             StatusReport report = police.readStatus(resource(POLICE_FAMILY_FOUND));
 
+            assertThat(report.cardId()).isEqualTo(UUID.fromString("1db6358b-1da2-4d66-8bfa-5240077f64d8"));
             assertThat(report.status()).isEqualTo(TaskStatus.IN_PROGRESS);
             assertThat(report.businessStatus()).isEqualTo("famille-localisee");
             assertThat(report.reason()).startsWith("Père localisé à Chefchaouen");

@@ -10,6 +10,7 @@ import static org.rabt.mappings.social.SocialCards.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,7 @@ class SocialStatusTest {
     void aCaseTakenOnAcceptsTheReferralWithTheNextStep() {
         StatusReport report = FORMAT.readStatus(example(TAKEN_ON));
 
+        assertThat(report.cardId()).isEqualTo(UUID.fromString("7ec0bce0-f883-4b23-8118-5d54091fce2d"));
         assertThat(report.status()).isEqualTo(TaskStatus.ACCEPTED);
         assertThat(report.businessStatus()).isEqualTo("pris-en-charge");
         assertThat(report.reason()).contains("visite à domicile prévue le 10/12/2026");

@@ -15,7 +15,8 @@ import org.rabt.routes.intake.SignatureCheck;
 /**
  * A receiving sector reports where a referral stands ({@code POST
  * /exchange/v1/<sector>/cards/{cardId}/status}), in its own format and words, signed like a card.
- * Only the card's receiver may report; the report becomes the card's task status and a history
+ * Only the card's receiver may report, only about the card of the URL (the report's own card id
+ * must be that card's); the report becomes the card's task status and a history
  * entry the sender can read.
  */
 public final class StatusReports {
@@ -46,8 +47,20 @@ public final class StatusReports {
                 IntakeError.UNSUPPORTED_SECTOR_FORMAT, "the hub does not read " + report.sender().code()
                         + "'s format yet"));
         StatusReport status = format.readStatus(report.body());
+        requireSameCard(status, card.id());
         store.reportTaskStatus(card.id(), status.status(), status.businessStatus(), status.reason(), clock.instant());
         return store.find(card.id()).orElseThrow();
+    }
+
+    /**
+     * The report must be about the card of its URL: a report written for one card and posted to
+     * another would change the wrong child's referral.
+     */
+    private static void requireSameCard(StatusReport status, UUID cardOfUrl) {
+        if (!cardOfUrl.equals(status.cardId())) {
+            throw new IntakeException(IntakeError.STATUS_CARD_MISMATCH, "the report is about card "
+                    + status.cardId() + ", posted to the status of card " + cardOfUrl);
+        }
     }
 
     private static java.util.Optional<UUID> parse(String id) {
