@@ -16,6 +16,7 @@ import org.rabt.mappings.cpm.ConcernCode;
 import org.rabt.mappings.cpm.LegalBasis;
 import org.rabt.mappings.cpm.RequestedService;
 import org.rabt.mappings.cpm.SectorId;
+import org.rabt.mappings.cpm.Status;
 
 /**
  * What each receiving sector may see of a card: the need-to-know table of
@@ -68,7 +69,16 @@ public final class Minimisation {
                 receiver == SectorId.CENTRE ? cpm.requestedServices() : servicesFor(receiver, cpm.requestedServices()),
                 cpm.consent(),
                 cpm.attachments().stream().filter(a -> policy.attachmentTypes().contains(a.type())).toList(),
-                cpm.status());
+                status(cpm.status(), policy, cpm.header().sender().sector() == receiver));
+    }
+
+    /**
+     * The status goes to every receiver; the other sector's own words for it and the free-text
+     * outcome (which may say what a forensic examination found) only to those who may learn the
+     * nature of the harm, or back to the sector that wrote them.
+     */
+    private static Status status(Status status, Policy policy, boolean ownWords) {
+        return status == null || policy.sexualNature() || ownWords ? status : new Status(status.status(), null, null);
     }
 
     private static ChildProtected identity(ChildProtectionMessage cpm, Policy policy) {

@@ -233,6 +233,11 @@ class MinimisationMatrixTest {
         if (receiver != SectorId.HEALTH) {
             forbidden.put("health's service", List.of(CardCarryingEverything.SERVICE_REASON));
         }
+        if (NO_SEXUAL_NATURE.contains(receiver)) {
+            // the status's free texts may tell what a forensic examination found
+            forbidden.put("the status's outcome", List.of(CardCarryingEverything.OUTCOME));
+            forbidden.put("the other sector's status words", List.of(CardCarryingEverything.BUSINESS_STATUS));
+        }
         return forbidden;
     }
 
