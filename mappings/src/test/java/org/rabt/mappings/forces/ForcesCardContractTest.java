@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rabt.mappings.forces.ForcesExamples.CASABLANCA_TO_GENDARMERIE;
 import static org.rabt.mappings.forces.ForcesExamples.HAD_GHARBIA_RUNAWAY;
+import static org.rabt.mappings.forces.ForcesExamples.HAD_GHARBIA_TO_POLICE;
 import static org.rabt.mappings.forces.ForcesExamples.MEKNES_DOMESTIC_WORK;
 import static org.rabt.mappings.forces.ForcesExamples.POLICE_NOT_COMPETENT;
 import static org.rabt.mappings.forces.ForcesExamples.PSEUDONYM;
@@ -74,7 +75,8 @@ class ForcesCardContractTest {
                 Arguments.of(POLICE, SALE_VIOLENCE),
                 Arguments.of(POLICE, CASABLANCA_TO_GENDARMERIE),
                 Arguments.of(GENDARMERIE, MEKNES_DOMESTIC_WORK),
-                Arguments.of(GENDARMERIE, HAD_GHARBIA_RUNAWAY));
+                Arguments.of(GENDARMERIE, HAD_GHARBIA_RUNAWAY),
+                Arguments.of(GENDARMERIE, HAD_GHARBIA_TO_POLICE));
     }
 
     /** One card per force, as the base of the variants below. */

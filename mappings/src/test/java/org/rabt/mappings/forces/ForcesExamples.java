@@ -19,6 +19,7 @@ public final class ForcesExamples {
 
     public static final String MEKNES_DOMESTIC_WORK = "/gendarmerie/examples/liaison-travail-domestique-meknes.json";
     public static final String HAD_GHARBIA_RUNAWAY = "/gendarmerie/examples/signalement-fugue-had-gharbia.json";
+    public static final String HAD_GHARBIA_TO_POLICE = "/gendarmerie/examples/liaison-fugue-vers-police-tanger.json";
     public static final String GENDARMERIE_SENT_TO_PROSECUTOR = "/gendarmerie/examples/statut-transmis-au-parquet.json";
     public static final String GENDARMERIE_SEARCHING = "/gendarmerie/examples/statut-recherches-en-cours.json";
 
