@@ -64,6 +64,12 @@ class CrashRecoveryIT {
                 "--rabt.sectors.justice.consumers=" + CONSUMERS));
     }
 
+    /**
+     * A liveness bound, not a performance assertion: start-up takes 11-14 s on an idle 2-core
+     * machine (docs/benchmarks.md) and more when other builds share it.
+     */
+    private static final Duration STARTUP_BOUND = Duration.ofSeconds(90);
+
     @AfterEach
     void stop() {
         hub.close();
@@ -72,7 +78,7 @@ class CrashRecoveryIT {
 
     @Test
     void everyAcceptedCardIsDeliveredAfterAKillDashNine() throws Exception {
-        Duration firstStart = hub.startAndAwaitHealthy(Duration.ofSeconds(20));
+        Duration firstStart = hub.startAndAwaitHealthy(STARTUP_BOUND);
         System.out.println("rabt first start to healthy: " + firstStart.toMillis() + " ms");
         Path pki = workDir.resolve("data/pki");
         assertThat(pki.resolve("ca.pem")).isRegularFile();
@@ -117,7 +123,7 @@ class CrashRecoveryIT {
         assertThat(acceptedBeforeCrash).as("accepted cards still waiting at the kill")
                 .anyMatch(id -> !deliveredBeforeCrash.contains(id));
 
-        Duration restart = hub.startAndAwaitHealthy(Duration.ofSeconds(20));
+        Duration restart = hub.startAndAwaitHealthy(STARTUP_BOUND);
         System.out.println("rabt restart to healthy: " + restart.toMillis() + " ms");
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
