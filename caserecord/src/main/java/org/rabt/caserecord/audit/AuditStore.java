@@ -1,0 +1,162 @@
+package org.rabt.caserecord.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.rabt.security.audit.AuditChain;
+import org.rabt.security.audit.AuditCheckpoint;
+import org.rabt.security.audit.AuditRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The audit log in the database: entries written with the actions they record (card steps by a
+ * trigger on {@code card_event}, refusals here), sealed into one hash chain by {@link #seal},
+ * which any number of hub nodes may call: a transaction-scoped advisory lock lets one seal at a
+ * time, so the chain stays one.
+ */
+public final class AuditStore {
+
+    /** The advisory lock of the sealer ("rabt" and "audit", as a number any other lock is unlikely to use). */
+    private static final long SEAL_LOCK = 0x7261627461756469L;
+    private static final int SEAL_BATCH = 5_000;
+    private static final String COLUMNS = "seq, at, actor, role, action, sector, card_id, child_pseudonym, outcome, "
+            + "error_code, payload_sha256, detail, prev_hash, hash";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionOperations transactions;
+
+    public AuditStore(JdbcClient jdbc, JdbcTemplate template, TransactionOperations transactions) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transactions = transactions;
+    }
+
+    /** An action that changes nothing else (a refusal): its entry is the whole of it. */
+    public void record(Instant at, String actor, String role, String action, String sector, String cardId,
+            String outcome, String errorCode, String payloadSha256, String detail) {
+        jdbc.sql("""
+                INSERT INTO audit_entry (at, actor, role, action, sector, card_id, outcome, error_code, payload_sha256, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(utc(at.truncatedTo(ChronoUnit.MICROS)), truncate(actor, 300), role, action, sector,
+                        truncate(cardId, 40), outcome, errorCode, payloadSha256, truncate(detail, 300))
+                .update();
+    }
+
+    /**
+     * Gives the entries written since the last call their place in the chain, and writes a
+     * checkpoint (signed by {@code signer}) when {@code checkpointEvery} entries or
+     * {@code checkpointAfter} have passed since the last one. Returns how many entries it sealed.
+     */
+    public int seal(Instant now, int checkpointEvery, Duration checkpointAfter, Function<byte[], String> signer) {
+        Integer sealed = transactions.execute(status -> {
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(SEAL_LOCK).query(Integer.class).single();
+            Optional<AuditRecord> head = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE seq IS NOT NULL "
+                    + "ORDER BY seq DESC LIMIT 1").query(ENTRY).optional();
+            List<Long> ids = new ArrayList<>();
+            List<AuditRecord> unsealed = jdbc.sql("SELECT id, " + COLUMNS + " FROM audit_entry WHERE seq IS NULL "
+                    + "ORDER BY id LIMIT ?").param(SEAL_BATCH).query((rs, row) -> {
+                        ids.add(rs.getLong("id"));
+                        return ENTRY.mapRow(rs, row);
+                    }).list();
+            long seq = head.map(AuditRecord::seq).orElse(0L);
+            String previous = head.map(AuditRecord::hash).orElse(AuditChain.GENESIS);
+            Optional<AuditCheckpoint> lastCheckpoint = jdbc.sql("SELECT seq, hash, at, signature FROM audit_checkpoint "
+                    + "ORDER BY seq DESC LIMIT 1").query(CHECKPOINT).optional();
+            long checkpointed = lastCheckpoint.map(AuditCheckpoint::seq).orElse(0L);
+            List<Object[]> updates = new ArrayList<>(unsealed.size());
+            for (int i = 0; i < unsealed.size(); i++) {
+                AuditRecord e = unsealed.get(i);
+                seq++;
+                AuditRecord placed = new AuditRecord(seq, e.at(), e.actor(), e.role(), e.action(), e.sector(),
+                        e.cardId(), e.childPseudonym(), e.outcome(), e.errorCode(), e.payloadSha256(), e.detail(),
+                        previous, null);
+                String hash = AuditChain.hashOf(previous, placed);
+                updates.add(new Object[] {seq, previous, hash, ids.get(i)});
+                previous = hash;
+                boolean enough = seq - checkpointed >= checkpointEvery;
+                boolean lastOne = i == unsealed.size() - 1;
+                boolean late = lastOne && lastCheckpoint.map(c -> !c.at().plus(checkpointAfter).isAfter(now)).orElse(true);
+                if (enough || late) {
+                    checkpoint(seq, hash, now, signer);
+                    checkpointed = seq;
+                }
+            }
+            if (!updates.isEmpty()) {
+                template.batchUpdate("UPDATE audit_entry SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", updates);
+            }
+            return unsealed.size();
+        });
+        return sealed == null ? 0 : sealed;
+    }
+
+    private void checkpoint(long seq, String hash, Instant now, Function<byte[], String> signer) {
+        AuditCheckpoint unsigned = new AuditCheckpoint(seq, hash, now.truncatedTo(ChronoUnit.MICROS), null);
+        jdbc.sql("INSERT INTO audit_checkpoint (seq, hash, at, signature) VALUES (?, ?, ?, ?)")
+                .params(seq, hash, utc(unsigned.at()), signer.apply(AuditChain.canonical(unsigned)))
+                .update();
+    }
+
+    /** The sealed entries from {@code fromSeq} to {@code toSeq}, in chain order. */
+    public List<AuditRecord> entries(long fromSeq, long toSeq) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")
+                .params(fromSeq, toSeq).query(ENTRY).list();
+    }
+
+    /** The checkpoints from {@code fromSeq} to {@code toSeq}. */
+    public List<AuditCheckpoint> checkpoints(long fromSeq, long toSeq) {
+        return jdbc.sql("SELECT seq, hash, at, signature FROM audit_checkpoint WHERE seq BETWEEN ? AND ? ORDER BY seq")
+                .params(fromSeq, toSeq).query(CHECKPOINT).list();
+    }
+
+    /** The hash the entry before {@code seq} carries ({@link AuditChain#GENESIS} before the first). */
+    public String hashBefore(long seq) {
+        if (seq <= 1) {
+            return AuditChain.GENESIS;
+        }
+        return jdbc.sql("SELECT hash FROM audit_entry WHERE seq = ?").param(seq - 1).query(String.class).optional()
+                .orElse(null);
+    }
+
+    /** The last sealed entry's place in the chain (0 when none). */
+    public long lastSeq() {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+    }
+
+    public long unsealed() {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE seq IS NULL").query(Long.class).single();
+    }
+
+    private static final RowMapper<AuditRecord> ENTRY = (rs, row) -> new AuditRecord(
+            rs.getLong("seq"), instant(rs, "at"), rs.getString("actor"), rs.getString("role"), rs.getString("action"),
+            rs.getString("sector"), rs.getString("card_id"), rs.getString("child_pseudonym"), rs.getString("outcome"),
+            rs.getString("error_code"), rs.getString("payload_sha256"), rs.getString("detail"), rs.getString("prev_hash"),
+            rs.getString("hash"));
+
+    private static final RowMapper<AuditCheckpoint> CHECKPOINT = (rs, row) -> new AuditCheckpoint(
+            rs.getLong("seq"), rs.getString("hash"), instant(rs, "at"), rs.getString("signature"));
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
