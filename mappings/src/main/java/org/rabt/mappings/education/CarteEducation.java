@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * The education card, member for member as {@code education/carte-education-v1.schema.json}
  * describes it; each record component is named after its JSON member, in the schema's order.
- * Codes are the French codes of the schema as strings ({@link EducationCodes} holds the tables);
+ * Codes are the French codes of the schema as strings ({@link org.rabt.mappings.french.FrenchCodes} holds the tables);
  * absent values are {@code null} and are left out when written, and so are empty lists.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

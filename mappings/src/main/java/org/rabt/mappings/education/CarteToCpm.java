@@ -1,6 +1,6 @@
 package org.rabt.mappings.education;
 
-import static org.rabt.mappings.education.EducationCodes.reverse;
+import static org.rabt.mappings.french.FrenchCodes.parseOrNull;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,6 +45,7 @@ import org.rabt.mappings.education.CarteEducation.Motif;
 import org.rabt.mappings.education.CarteEducation.Partie;
 import org.rabt.mappings.education.CarteEducation.PieceJointe;
 import org.rabt.mappings.education.CarteEducation.ServiceDemande;
+import org.rabt.mappings.french.FrenchCodes;
 
 /**
  * An education card the school sends, already valid against its schema, to the CPM: the checks
@@ -68,7 +69,7 @@ final class CarteToCpm {
                 identity(carte, sentOn),
                 indexed(carte.motifs(), "/motifs/", CarteToCpm::concern),
                 new Pathway(PathwayStage.of(carte.etapeParcours()),
-                        reverse(EntryChannel.class, EducationCodes::canalEntree, carte.canalEntree(), "/canalEntree")),
+                        parseOrNull(EntryChannel.class, FrenchCodes::canalEntree, carte.canalEntree(), "/canalEntree")),
                 indexed(carte.servicesDemandes(), "/servicesDemandes/", CarteToCpm::requestedService),
                 consent(carte.consentement(), header.legalBasis()),
                 indexed(carte.piecesJointes(), "/piecesJointes/", CarteToCpm::attachment),
@@ -85,23 +86,23 @@ final class CarteToCpm {
         }
         return new Header(
                 carte.identifiantCarte(),
-                reverse(CardType.class, EducationCodes::typeCarte, carte.typeCarte(), "/typeCarte"),
+                parseOrNull(CardType.class, FrenchCodes::typeCarte, carte.typeCarte(), "/typeCarte"),
                 ChildProtectionMessage.SCHEMA_VERSION,
                 carte.referenceDossier(),
                 carte.carteLiee(),
                 carte.dateEnvoi(),
                 carte.echeance(),
-                reverse(Priority.class, EducationCodes::priorite, carte.priorite(), "/priorite"),
+                parseOrNull(Priority.class, FrenchCodes::priorite, carte.priorite(), "/priorite"),
                 sender,
                 party(carte.destinataire(), "/destinataire"),
-                reverse(PurposeOfUse.class, EducationCodes::finalite, carte.finalite(), "/finalite"),
-                reverse(LegalBasis.class, EducationCodes::baseLegale, carte.baseLegale(), "/baseLegale"),
-                reverse(Confidentiality.class, EducationCodes::confidentialite, carte.confidentialite(),
+                parseOrNull(PurposeOfUse.class, FrenchCodes::finalite, carte.finalite(), "/finalite"),
+                parseOrNull(LegalBasis.class, FrenchCodes::baseLegale, carte.baseLegale(), "/baseLegale"),
+                parseOrNull(Confidentiality.class, FrenchCodes::confidentialite, carte.confidentialite(),
                         "/confidentialite"));
     }
 
     private static Party party(Partie partie, String field) {
-        return new Party(reverse(SectorId.class, EducationCodes::secteur, partie.secteur(), field + "/secteur"),
+        return new Party(parseOrNull(SectorId.class, FrenchCodes::secteur, partie.secteur(), field + "/secteur"),
                 partie.etablissement(), partie.service(), partie.province());
     }
 
@@ -112,7 +113,7 @@ final class CarteToCpm {
             throw MappingException.invalid("/eleve/pseudonyme",
                     "the pseudonym is assigned by the hub; a card sent by a school does not carry one");
         }
-        Sex sex = reverse(Sex.class, EducationCodes::sexe, eleve.sexe(), "/eleve/sexe");
+        Sex sex = parseOrNull(Sex.class, FrenchCodes::sexe, eleve.sexe(), "/eleve/sexe");
         Integer year = birthYear(eleve, sentOn);
         return new ChildShared(null, sex, ageBand(eleve, sentOn), year, eleve.province(), eleve.handicap());
     }
@@ -139,14 +140,14 @@ final class CarteToCpm {
      * else unknown.
      */
     private static AgeBand ageBand(Eleve eleve, LocalDate sentOn) {
-        AgeBand stated = reverse(AgeBand.class, EducationCodes::trancheAge, eleve.trancheAge(), "/eleve/trancheAge");
+        AgeBand stated = parseOrNull(AgeBand.class, FrenchCodes::trancheAge, eleve.trancheAge(), "/eleve/trancheAge");
         if (eleve.dateNaissance() == null) {
             return stated == null ? AgeBand.UNKNOWN : stated;
         }
         AgeBand computed = AgeBand.of(eleve.dateNaissance(), sentOn);
         if (stated != null && stated != computed) {
             throw MappingException.invalid("/eleve/trancheAge", "'" + eleve.trancheAge() + "' disagrees with dateNaissance "
-                    + eleve.dateNaissance() + ", which gives " + EducationCodes.trancheAge(computed) + " on " + sentOn);
+                    + eleve.dateNaissance() + ", which gives " + FrenchCodes.trancheAge(computed) + " on " + sentOn);
         }
         return computed;
     }
@@ -182,10 +183,10 @@ final class CarteToCpm {
 
     private static Concern concern(Motif motif, String at) {
         return new Concern(
-                reverse(ConcernCode.class, EducationCodes::motif, motif.code(), at + "/code"),
-                reverse(Certainty.class, EducationCodes::certitude, motif.certitude(), at + "/certitude"),
-                reverse(Setting.class, EducationCodes::cadre, motif.cadre(), at + "/cadre"),
-                reverse(RiskLevel.class, EducationCodes::niveauRisque, motif.niveauRisque(), at + "/niveauRisque"),
+                parseOrNull(ConcernCode.class, FrenchCodes::motif, motif.code(), at + "/code"),
+                parseOrNull(Certainty.class, FrenchCodes::certitude, motif.certitude(), at + "/certitude"),
+                parseOrNull(Setting.class, FrenchCodes::cadre, motif.cadre(), at + "/cadre"),
+                parseOrNull(RiskLevel.class, FrenchCodes::niveauRisque, motif.niveauRisque(), at + "/niveauRisque"),
                 motif.urgence());
     }
 
@@ -207,14 +208,14 @@ final class CarteToCpm {
                     + " is before the consent was given (" + consentement.date() + ")");
         }
         List<SectorId> sectors = consentement.secteurs().stream()
-                .map(secteur -> reverse(SectorId.class, EducationCodes::secteur, secteur, "/consentement/secteurs"))
+                .map(secteur -> parseOrNull(SectorId.class, FrenchCodes::secteur, secteur, "/consentement/secteurs"))
                 .toList();
-        return new Consent(EducationCodes.givenBy(consentement.donnePar()), consentement.date(), sectors,
+        return new Consent(FrenchCodes.givenBy(consentement.donnePar()), consentement.date(), sectors,
                 consentement.dateRetrait());
     }
 
     private static Attachment attachment(PieceJointe piece, String at) {
-        return new Attachment(reverse(AttachmentType.class, EducationCodes::typePieceJointe, piece.type(), at + "/type"),
+        return new Attachment(parseOrNull(AttachmentType.class, FrenchCodes::typePieceJointe, piece.type(), at + "/type"),
                 piece.titre(), piece.typeMedia(), piece.taille(), piece.empreinteSha256());
     }
 

@@ -24,6 +24,7 @@ import org.rabt.mappings.education.CarteEducation.PieceJointe;
 import org.rabt.mappings.education.CarteEducation.RepresentantLegal;
 import org.rabt.mappings.education.CarteEducation.ServiceDemande;
 import org.rabt.mappings.education.CarteEducation.Statut;
+import org.rabt.mappings.french.FrenchCodes;
 
 /**
  * A CPM, already minimised for education, to the education card. It writes what the message
@@ -41,22 +42,22 @@ final class CpmToCarte {
         Header header = cpm.header();
         return new CarteEducation(
                 header.messageId(),
-                code(header.cardType(), EducationCodes::typeCarte),
+                code(header.cardType(), FrenchCodes::typeCarte),
                 header.sentAt(),
                 header.dueBy(),
-                code(header.priority(), EducationCodes::priorite),
+                code(header.priority(), FrenchCodes::priorite),
                 partie(header.sender()),
                 partie(header.receiver()),
                 text(header.caseReference()),
                 header.correlationId(),
-                code(header.legalBasis(), EducationCodes::baseLegale),
-                code(header.purposeOfUse(), EducationCodes::finalite),
-                code(header.confidentiality(), EducationCodes::confidentialite),
+                code(header.legalBasis(), FrenchCodes::baseLegale),
+                code(header.purposeOfUse(), FrenchCodes::finalite),
+                code(header.confidentiality(), FrenchCodes::confidentialite),
                 eleve(cpm.child(), cpm.childProtected()),
                 representantsLegaux(cpm.childProtected()),
                 cpm.concerns().stream().map(CpmToCarte::motif).toList(),
                 cpm.pathway() == null ? null : code(cpm.pathway().stage(), PathwayStage::number),
-                cpm.pathway() == null ? null : code(cpm.pathway().entryChannel(), EducationCodes::canalEntree),
+                cpm.pathway() == null ? null : code(cpm.pathway().entryChannel(), FrenchCodes::canalEntree),
                 cpm.requestedServices().stream().map(CpmToCarte::serviceDemande).toList(),
                 consentement(cpm.consent()),
                 cpm.attachments().stream().map(CpmToCarte::pieceJointe).toList(),
@@ -67,7 +68,7 @@ final class CpmToCarte {
         if (party == null) {
             return null;
         }
-        return new Partie(code(party.sector(), EducationCodes::secteur), text(party.organisation()),
+        return new Partie(code(party.sector(), FrenchCodes::secteur), text(party.organisation()),
                 text(party.service()), text(party.provinceCode()));
     }
 
@@ -87,8 +88,8 @@ final class CpmToCarte {
                 text(known.givenNameArabic()),
                 known.birthDate(),
                 child.birthYear(),
-                code(child.ageBand(), EducationCodes::trancheAge),
-                code(child.sex(), EducationCodes::sexe),
+                code(child.ageBand(), FrenchCodes::trancheAge),
+                code(child.sex(), FrenchCodes::sexe),
                 text(child.province()),
                 child.disability(),
                 adresse(known.address()));
@@ -123,10 +124,10 @@ final class CpmToCarte {
 
     private static Motif motif(Concern concern) {
         return new Motif(
-                code(concern.code(), EducationCodes::motif),
-                code(concern.certainty(), EducationCodes::certitude),
-                code(concern.setting(), EducationCodes::cadre),
-                code(concern.riskLevel(), EducationCodes::niveauRisque),
+                code(concern.code(), FrenchCodes::motif),
+                code(concern.certainty(), FrenchCodes::certitude),
+                code(concern.setting(), FrenchCodes::cadre),
+                code(concern.riskLevel(), FrenchCodes::niveauRisque),
                 concern.emergency());
     }
 
@@ -139,12 +140,12 @@ final class CpmToCarte {
         if (consent == null) {
             return null;
         }
-        return new Consentement(text(EducationCodes.donnePar(consent.givenBy())), consent.givenAt(),
-                consent.sectors().stream().map(EducationCodes::secteur).toList(), consent.revokedAt());
+        return new Consentement(text(FrenchCodes.donnePar(consent.givenBy())), consent.givenAt(),
+                consent.sectors().stream().map(FrenchCodes::secteur).toList(), consent.revokedAt());
     }
 
     private static PieceJointe pieceJointe(Attachment attachment) {
-        return new PieceJointe(code(attachment.type(), EducationCodes::typePieceJointe), text(attachment.title()),
+        return new PieceJointe(code(attachment.type(), FrenchCodes::typePieceJointe), text(attachment.title()),
                 text(attachment.mediaType()), attachment.size(), text(attachment.sha256()));
     }
 

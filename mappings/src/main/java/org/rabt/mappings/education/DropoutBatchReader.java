@@ -50,6 +50,7 @@ import org.rabt.mappings.cpm.RequestedService;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.Sex;
 import org.rabt.mappings.cpm.Status;
+import org.rabt.mappings.french.FrenchCodes;
 
 /**
  * Reads a school system's batch of dropouts and long absences ({@code education/lot-abandons-v1.csv-spec.json}:
@@ -337,7 +338,7 @@ public final class DropoutBatchReader implements Iterator<BatchRow>, AutoCloseab
             throw MappingException.invalid("dateNaissance", birth + " makes the pupil 18 or older on " + sentOn
                     + "; the batch is about children");
         }
-        Sex sex = EducationCodes.reverse(Sex.class, EducationCodes::sexe, row.required("sexe"), "sexe");
+        Sex sex = FrenchCodes.parse(Sex.class, FrenchCodes::sexe, row.required("sexe"), "sexe");
         String level = row.optional("niveauScolaire");
         if (level != null && !LEVEL.matcher(level).matches()) {
             throw MappingException.invalid("niveauScolaire", "'" + level + "' is not a school level (letters, digits,"

@@ -53,6 +53,7 @@ import org.rabt.mappings.forces.SignalementForces.Partie;
 import org.rabt.mappings.forces.SignalementForces.PieceJointe;
 import org.rabt.mappings.forces.SignalementForces.RepresentantLegal;
 import org.rabt.mappings.forces.SignalementForces.ServiceDemande;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.json.SectorJson;
 import tools.jackson.databind.JsonNode;
 
@@ -121,7 +122,7 @@ public final class ForcesCards {
         // fail this force's schema (on a procès-verbal number, say) with a less helpful message.
         // An unknown sector code is left to the schema.
         JsonNode named = SectorJson.tree(body).at("/emetteur/secteur");
-        if (named.isString() && Arrays.stream(SectorId.values()).map(ForcesCodes::secteur)
+        if (named.isString() && Arrays.stream(SectorId.values()).map(FrenchCodes::secteur)
                 .anyMatch(named.asString()::equals)) {
             requireOwnSector(named.asString(), "/emetteur/secteur");
         }
@@ -146,35 +147,35 @@ public final class ForcesCards {
      * that names another sector was posted on the wrong path or by the wrong system.
      */
     private void requireOwnSector(String secteur, String field) {
-        SectorId named = ForcesCodes.fromFrench(SectorId.class, ForcesCodes::secteur, secteur, field);
+        SectorId named = FrenchCodes.parseOrNull(SectorId.class, FrenchCodes::secteur, secteur, field);
         if (named != sector) {
             throw MappingException.invalid(field, "'" + secteur + "' was posted as a card of the "
-                    + ForcesCodes.secteur(sector) + "; the document must name the sector it is sent by ('"
-                    + ForcesCodes.secteur(sector) + "')");
+                    + FrenchCodes.secteur(sector) + "; the document must name the sector it is sent by ('"
+                    + FrenchCodes.secteur(sector) + "')");
         }
     }
 
     private Header header(SignalementForces card) {
         return new Header(
                 card.identifiantCarte(),
-                ForcesCodes.fromFrench(CardType.class, ForcesCodes::typeCarte, card.typeCarte(), "/typeCarte"),
+                FrenchCodes.parseOrNull(CardType.class, FrenchCodes::typeCarte, card.typeCarte(), "/typeCarte"),
                 ChildProtectionMessage.SCHEMA_VERSION,
                 card.referenceDossier(),
                 card.carteLiee(),
                 card.dateEnvoi(),
                 card.dateEcheance(),
-                ForcesCodes.fromFrench(Priority.class, ForcesCodes::priorite, card.priorite(), "/priorite"),
+                FrenchCodes.parseOrNull(Priority.class, FrenchCodes::priorite, card.priorite(), "/priorite"),
                 party(card.emetteur(), "/emetteur"),
                 party(card.destinataire(), "/destinataire"),
-                ForcesCodes.fromFrench(PurposeOfUse.class, ForcesCodes::finalite, card.finalite(), "/finalite"),
-                ForcesCodes.fromFrench(LegalBasis.class, ForcesCodes::baseLegale, card.baseLegale(), "/baseLegale"),
-                ForcesCodes.fromFrench(Confidentiality.class, ForcesCodes::confidentialite, card.confidentialite(),
+                FrenchCodes.parseOrNull(PurposeOfUse.class, FrenchCodes::finalite, card.finalite(), "/finalite"),
+                FrenchCodes.parseOrNull(LegalBasis.class, FrenchCodes::baseLegale, card.baseLegale(), "/baseLegale"),
+                FrenchCodes.parseOrNull(Confidentiality.class, FrenchCodes::confidentialite, card.confidentialite(),
                         "/confidentialite"));
     }
 
     private static Party party(Partie partie, String field) {
         return new Party(
-                ForcesCodes.fromFrench(SectorId.class, ForcesCodes::secteur, partie.secteur(), field + "/secteur"),
+                FrenchCodes.parseOrNull(SectorId.class, FrenchCodes::secteur, partie.secteur(), field + "/secteur"),
                 partie.organisme(), partie.service(), partie.province());
     }
 
@@ -184,7 +185,7 @@ public final class ForcesCards {
             throw MappingException.invalid("/enfant/anneeNaissance",
                     birthYear + " is after the card was sent (" + sentOn + ")");
         }
-        AgeBand band = ForcesCodes.fromFrench(AgeBand.class, ForcesCodes::trancheAge, enfant.trancheAge(),
+        AgeBand band = FrenchCodes.parseOrNull(AgeBand.class, FrenchCodes::trancheAge, enfant.trancheAge(),
                 "/enfant/trancheAge");
         LocalDate birthDate = enfant.identite() == null ? null : enfant.identite().dateNaissance();
         if (birthDate != null) {
@@ -192,7 +193,7 @@ public final class ForcesCards {
         }
         // The pseudonym is the hub's to assign; one echoed back by the unit is not taken on trust.
         return new ChildShared(null,
-                ForcesCodes.fromFrench(Sex.class, ForcesCodes::sexe, enfant.sexe(), "/enfant/sexe"),
+                FrenchCodes.parseOrNull(Sex.class, FrenchCodes::sexe, enfant.sexe(), "/enfant/sexe"),
                 band, birthYear, enfant.province(), enfant.handicap());
     }
 
@@ -212,9 +213,9 @@ public final class ForcesCards {
         }
         AgeBand actual = AgeBand.of(birthDate, sentOn);
         if (band != AgeBand.UNKNOWN && band != actual) {
-            throw MappingException.invalid("/enfant/trancheAge", "'" + ForcesCodes.trancheAge(band)
+            throw MappingException.invalid("/enfant/trancheAge", "'" + FrenchCodes.trancheAge(band)
                     + "' does not agree with the birth date " + birthDate + " (age band '"
-                    + ForcesCodes.trancheAge(actual) + "' on " + sentOn + ")");
+                    + FrenchCodes.trancheAge(actual) + "' on " + sentOn + ")");
         }
     }
 
@@ -264,17 +265,17 @@ public final class ForcesCards {
             return List.of();
         }
         return indexed(motifs, (motif, field) -> new Concern(
-                ForcesCodes.fromFrench(ConcernCode.class, ForcesCodes::motif, motif.code(), field + "/code"),
-                ForcesCodes.fromFrench(Certainty.class, ForcesCodes::certitude, motif.certitude(), field + "/certitude"),
-                ForcesCodes.fromFrench(Setting.class, ForcesCodes::cadre, motif.cadre(), field + "/cadre"),
-                ForcesCodes.fromFrench(RiskLevel.class, ForcesCodes::niveauRisque, motif.niveauRisque(),
+                FrenchCodes.parseOrNull(ConcernCode.class, FrenchCodes::motif, motif.code(), field + "/code"),
+                FrenchCodes.parseOrNull(Certainty.class, FrenchCodes::certitude, motif.certitude(), field + "/certitude"),
+                FrenchCodes.parseOrNull(Setting.class, FrenchCodes::cadre, motif.cadre(), field + "/cadre"),
+                FrenchCodes.parseOrNull(RiskLevel.class, FrenchCodes::niveauRisque, motif.niveauRisque(),
                         field + "/niveauRisque"),
                 motif.urgence()), "/motifs");
     }
 
     private static Pathway pathway(Parcours parcours) {
         return new Pathway(PathwayStage.of(parcours.etape()),
-                ForcesCodes.fromFrench(EntryChannel.class, ForcesCodes::canalEntree, parcours.canalEntree(),
+                FrenchCodes.parseOrNull(EntryChannel.class, FrenchCodes::canalEntree, parcours.canalEntree(),
                         "/parcours/canalEntree"));
     }
 
@@ -296,9 +297,9 @@ public final class ForcesCards {
             return null;
         }
         List<SectorId> sectors = consentement.secteurs() == null ? List.of()
-                : indexed(consentement.secteurs(), (secteur, field) -> ForcesCodes.fromFrench(SectorId.class,
-                        ForcesCodes::secteur, secteur, field), "/consentement/secteurs");
-        return new Consent(ForcesCodes.givenBy(consentement.donnePar()), consentement.date(), sectors,
+                : indexed(consentement.secteurs(), (secteur, field) -> FrenchCodes.parseOrNull(SectorId.class,
+                        FrenchCodes::secteur, secteur, field), "/consentement/secteurs");
+        return new Consent(FrenchCodes.givenBy(consentement.donnePar()), consentement.date(), sectors,
                 consentement.dateRetrait());
     }
 
@@ -307,7 +308,7 @@ public final class ForcesCards {
             return List.of();
         }
         return indexed(pieces, (piece, field) -> new Attachment(
-                ForcesCodes.fromFrench(AttachmentType.class, ForcesCodes::typePieceJointe, piece.type(),
+                FrenchCodes.parseOrNull(AttachmentType.class, ForcesCodes::typePieceJointe, piece.type(),
                         field + "/type"),
                 title(piece, field), piece.typeMedia(), piece.taille(), piece.empreinteSha256()), "/piecesJointes");
     }
@@ -366,17 +367,17 @@ public final class ForcesCards {
         return new SignalementForces(
                 SignalementForces.VERSION,
                 header.messageId(),
-                code(header.cardType(), ForcesCodes::typeCarte),
+                code(header.cardType(), FrenchCodes::typeCarte),
                 text(header.caseReference()),
                 header.correlationId(),
                 header.sentAt(),
                 header.dueBy(),
-                code(header.priority(), ForcesCodes::priorite),
+                code(header.priority(), FrenchCodes::priorite),
                 partie(header.sender()),
                 partie(header.receiver()),
-                code(header.purposeOfUse(), ForcesCodes::finalite),
-                code(header.legalBasis(), ForcesCodes::baseLegale),
-                code(header.confidentiality(), ForcesCodes::confidentialite),
+                code(header.purposeOfUse(), FrenchCodes::finalite),
+                code(header.legalBasis(), FrenchCodes::baseLegale),
+                code(header.confidentiality(), FrenchCodes::confidentialite),
                 enfant(cpm.child(), cpm.childProtected()),
                 listOrNull(cpm.concerns(), ForcesCards::motif),
                 parcours(cpm.pathway()),
@@ -391,7 +392,7 @@ public final class ForcesCards {
         if (party == null) {
             return null;
         }
-        return new Partie(code(party.sector(), ForcesCodes::secteur), text(party.organisation()),
+        return new Partie(code(party.sector(), FrenchCodes::secteur), text(party.organisation()),
                 text(party.service()), text(party.provinceCode()));
     }
 
@@ -401,8 +402,8 @@ public final class ForcesCards {
         }
         return new Enfant(
                 text(child.pseudonym()),
-                code(child.sex(), ForcesCodes::sexe),
-                code(child.ageBand(), ForcesCodes::trancheAge),
+                code(child.sex(), FrenchCodes::sexe),
+                code(child.ageBand(), FrenchCodes::trancheAge),
                 child.birthYear(),
                 text(child.province()),
                 child.disability(),
@@ -443,10 +444,10 @@ public final class ForcesCards {
 
     private static Motif motif(Concern concern) {
         return new Motif(
-                code(concern.code(), ForcesCodes::motif),
-                code(concern.certainty(), ForcesCodes::certitude),
-                code(concern.setting(), ForcesCodes::cadre),
-                code(concern.riskLevel(), ForcesCodes::niveauRisque),
+                code(concern.code(), FrenchCodes::motif),
+                code(concern.certainty(), FrenchCodes::certitude),
+                code(concern.setting(), FrenchCodes::cadre),
+                code(concern.riskLevel(), FrenchCodes::niveauRisque),
                 concern.emergency());
     }
 
@@ -455,7 +456,7 @@ public final class ForcesCards {
             // The CPM schema requires both; the forces' schema would refuse the card anyway.
             return null;
         }
-        return new Parcours(pathway.stage().number(), code(pathway.entryChannel(), ForcesCodes::canalEntree));
+        return new Parcours(pathway.stage().number(), code(pathway.entryChannel(), FrenchCodes::canalEntree));
     }
 
     private static ServiceDemande serviceDemande(RequestedService service) {
@@ -467,8 +468,8 @@ public final class ForcesCards {
         if (consent == null) {
             return null;
         }
-        return new Consentement(text(ForcesCodes.donnePar(consent.givenBy())), consent.givenAt(),
-                listOrNull(consent.sectors(), ForcesCodes::secteur), consent.revokedAt());
+        return new Consentement(text(FrenchCodes.donnePar(consent.givenBy())), consent.givenAt(),
+                listOrNull(consent.sectors(), FrenchCodes::secteur), consent.revokedAt());
     }
 
     private PieceJointe pieceJointe(Attachment attachment) {

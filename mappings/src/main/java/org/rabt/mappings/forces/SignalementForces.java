@@ -11,9 +11,9 @@ import java.util.UUID;
  * and {@code gendarmerie/carte-v1.schema.json} describe it: one document for the Sûreté nationale
  * and the Gendarmerie royale, whose {@code emetteur.secteur} says which force sent it; only the
  * pattern of {@code numeroProcesVerbal} differs.
- * Codes are the schema's French codes as strings; {@link ForcesCodes} holds the tables. Absent
- * values are left out when written, and lists are {@code null} rather than empty (the schema
- * refuses empty arrays).
+ * Codes are the schema's French codes as strings; {@link org.rabt.mappings.french.FrenchCodes} and
+ * {@link ForcesCodes} hold the tables. Absent values are left out when written, and lists are
+ * {@code null} rather than empty (the schema refuses empty arrays).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SignalementForces(

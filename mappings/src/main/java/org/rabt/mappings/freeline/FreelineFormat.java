@@ -35,6 +35,7 @@ import org.rabt.mappings.cpm.Status;
 import org.rabt.mappings.freeline.Signalement.Emetteur;
 import org.rabt.mappings.freeline.Signalement.Enfant;
 import org.rabt.mappings.freeline.Signalement.Motif;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.json.SectorJson;
 
 /**
@@ -86,7 +87,7 @@ public final class FreelineFormat implements SectorFormat {
         Header header = header(signalement);
         return new ChildProtectionMessage(
                 header,
-                new ChildShared(null, code(Sex.class, FreelineCodes::sexe, enfant.sexe(), "/enfant/sexe"), age.band(),
+                new ChildShared(null, code(Sex.class, FrenchCodes::sexe, enfant.sexe(), "/enfant/sexe"), age.band(),
                         age.birthYear(), enfant.province(), enfant.handicap()),
                 identity(enfant),
                 concerns(signalement.motifs()),
@@ -112,7 +113,7 @@ public final class FreelineFormat implements SectorFormat {
         Header header = minimised.header();
         Retour retour = new Retour(
                 header.messageId(),
-                code(header.cardType(), FreelineCodes::typeCarte),
+                code(header.cardType(), FrenchCodes::typeCarte),
                 header.correlationId(),
                 text(header.caseReference()),
                 header.sentAt(),
@@ -145,27 +146,27 @@ public final class FreelineFormat implements SectorFormat {
                 signalement.carteLiee(),
                 signalement.dateEnvoi(),
                 null,
-                code(Priority.class, FreelineCodes::priorite, signalement.priorite(), "/priorite"),
+                code(Priority.class, FrenchCodes::priorite, signalement.priorite(), "/priorite"),
                 sender(signalement.emetteur()),
                 receiver(signalement.destinataire()),
                 PurposeOfUse.CHILD_PROTECTION,
                 LegalBasis.BEST_INTEREST,
-                code(Confidentiality.class, FreelineCodes::confidentialite, signalement.confidentialite(),
+                code(Confidentiality.class, FrenchCodes::confidentialite, signalement.confidentialite(),
                         "/confidentialite"));
     }
 
     /** The sender is the line: its certificate and signature are checked before the mapper runs. */
     private static Party sender(Emetteur emetteur) {
-        SectorId sector = code(SectorId.class, FreelineCodes::secteur, emetteur.secteur(), "/emetteur/secteur");
+        SectorId sector = code(SectorId.class, FrenchCodes::secteur, emetteur.secteur(), "/emetteur/secteur");
         if (sector != SectorId.FREELINE) {
             throw MappingException.invalid("/emetteur/secteur", "a report sent by the line names the line ("
-                    + FreelineCodes.secteur(SectorId.FREELINE) + ") as its sender, not '" + emetteur.secteur() + "'");
+                    + FrenchCodes.secteur(SectorId.FREELINE) + ") as its sender, not '" + emetteur.secteur() + "'");
         }
         return new Party(sector, emetteur.organisme(), emetteur.service(), emetteur.province());
     }
 
     private static Party receiver(Partie destinataire) {
-        SectorId sector = code(SectorId.class, FreelineCodes::secteur, destinataire.secteur(), "/destinataire/secteur");
+        SectorId sector = code(SectorId.class, FrenchCodes::secteur, destinataire.secteur(), "/destinataire/secteur");
         if (sector == SectorId.FREELINE) {
             throw MappingException.invalid("/destinataire/secteur", "a report goes to the centre or, in an"
                     + " emergency, to the prosecutor; not back to the line");
@@ -192,10 +193,10 @@ public final class FreelineFormat implements SectorFormat {
             Motif motif = motifs.get(i);
             String at = "/motifs/" + i;
             concerns.add(new Concern(
-                    code(ConcernCode.class, FreelineCodes::motif, motif.code(), at + "/code"),
+                    code(ConcernCode.class, FrenchCodes::motif, motif.code(), at + "/code"),
                     Certainty.SUSPECTED,
-                    code(Setting.class, FreelineCodes::cadre, motif.cadre(), at + "/cadre"),
-                    code(RiskLevel.class, FreelineCodes::niveauRisque, motif.niveauRisque(), at + "/niveauRisque"),
+                    code(Setting.class, FrenchCodes::cadre, motif.cadre(), at + "/cadre"),
+                    code(RiskLevel.class, FrenchCodes::niveauRisque, motif.niveauRisque(), at + "/niveauRisque"),
                     motif.urgence()));
         }
         return concerns;
@@ -219,7 +220,7 @@ public final class FreelineFormat implements SectorFormat {
     // ---------------------------------------------------------------- outbound
 
     private static Partie partie(Party party) {
-        return party == null ? null : new Partie(code(party.sector(), FreelineCodes::secteur),
+        return party == null ? null : new Partie(code(party.sector(), FrenchCodes::secteur),
                 text(party.organisation()), text(party.service()), text(party.provinceCode()));
     }
 
@@ -231,7 +232,7 @@ public final class FreelineFormat implements SectorFormat {
     // ---------------------------------------------------------------- codes
 
     private static <E extends Enum<E>> E code(Class<E> type, Function<E, String> table, String french, String field) {
-        return french == null ? null : FreelineCodes.fromFrench(type, table, french, field);
+        return french == null ? null : FrenchCodes.parse(type, table, french, field);
     }
 
     private static <E> String code(E value, Function<E, String> table) {

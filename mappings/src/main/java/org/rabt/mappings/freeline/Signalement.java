@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * The reporting card of the free line and the listening cells, member for member as
  * {@code freeline/signalement-v1.schema.json} describes it. Codes the CPM shares are French codes
- * as strings ({@link FreelineCodes} holds the tables); codes of the line's own are enums.
+ * as strings ({@link org.rabt.mappings.french.FrenchCodes} holds the tables); codes of the line's own are enums.
  *
  * @param carteLiee an earlier report this one adds to (the same situation, called in again)
  * @param dateAppel when the call or the visit took place: the age said then refers to it

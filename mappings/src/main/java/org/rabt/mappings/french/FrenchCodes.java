@@ -21,15 +21,18 @@ import org.rabt.mappings.cpm.Setting;
 import org.rabt.mappings.cpm.Sex;
 
 /**
- * The French codes of the hub's French-language JSON formats (labour inspection, social
- * services): one table per CPM enum, CPM constant -> French code. They are the codes of the
- * justice card, so that {@code travail-enfants} or {@code interet-superieur} means the same thing
- * in every French format.
+ * The French codes of every French-language format of the hub (justice, education, labour
+ * inspection, social services, police and gendarmerie, the free line): one table per CPM enum,
+ * CPM constant -> French code, so that {@code travail-enfants} or {@code interet-superieur} means
+ * the same thing to a court registry, a school and a listening cell. A sector keeps a table of its
+ * own only where its word deliberately differs (the forces' {@code proces-verbal}) or where the
+ * table exists for it alone (justice's referral status).
  *
  * <p>Each table is a switch expression without a default branch: a constant added to a CPM enum
- * does not compile until it has its French code here (and then in the schemas, which a test
- * compares with these tables). Each table is one-to-one, so {@link #parse} reads a code back by
- * searching the table rather than through a second, hand-kept table that could drift.
+ * does not compile until it has its French code here (and then in the schemas and the XSD, which
+ * each sector's tests compare with these tables). Each table is one-to-one, so {@link #parse}
+ * reads a code back by searching the table rather than through a second, hand-kept table that
+ * could drift.
  */
 public final class FrenchCodes {
 
@@ -222,6 +225,12 @@ public final class FrenchCodes {
             }
         }
         throw MappingException.invalid(field, "'" + code + "' is not one of " + String.join(", ", codes(type, table)));
+    }
+
+    /** {@link #parse} for an optional member: an absent code is an absent constant. */
+    public static <E extends Enum<E>> E parseOrNull(Class<E> type, Function<E, String> table, String code,
+            String field) {
+        return code == null ? null : parse(type, table, code, field);
     }
 
     /** Every French code of a table, in the CPM enum's order: what a schema's {@code enum} must list. */

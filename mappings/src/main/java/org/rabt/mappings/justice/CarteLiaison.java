@@ -15,7 +15,7 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
  * <p>Repeated elements sit in their own container record ({@code Motifs} holds {@code motif}
  * elements) rather than behind {@code @JacksonXmlElementWrapper}: Jackson cannot deserialise a
  * record whose wrapped list is renamed, and the container keeps the model a plain image of the XSD.
- * Codes are the French codes of the XSD as strings; {@link JusticeCodes} holds the tables.
+ * Codes are the French codes of the XSD as strings; {@link org.rabt.mappings.french.FrenchCodes} holds the tables.
  */
 @JacksonXmlRootElement(namespace = CarteLiaison.NAMESPACE, localName = "carteLiaison")
 record CarteLiaison(

@@ -33,6 +33,7 @@ import org.rabt.mappings.cpm.Setting;
 import org.rabt.mappings.cpm.Sex;
 import org.rabt.mappings.cpm.Status;
 import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.justice.CarteLiaison.Adresse;
 import org.rabt.mappings.justice.CarteLiaison.Consentement;
 import org.rabt.mappings.justice.CarteLiaison.Enfant;
@@ -87,18 +88,18 @@ final class CarteLiaisonReader {
         String at = ROOT + "/entete";
         return new Header(
                 entete.identifiantCarte(),
-                code(CardType.class, JusticeCodes::typeCarte, entete.typeCarte(), at + "/typeCarte"),
+                code(CardType.class, FrenchCodes::typeCarte, entete.typeCarte(), at + "/typeCarte"),
                 ChildProtectionMessage.SCHEMA_VERSION,
                 entete.referenceDossier(),
                 entete.carteLiee(),
                 entete.dateEnvoi(),
                 entete.dateEcheance(),
-                code(Priority.class, JusticeCodes::priorite, entete.priorite(), at + "/priorite"),
+                code(Priority.class, FrenchCodes::priorite, entete.priorite(), at + "/priorite"),
                 sender(entete.emetteur()),
                 party(entete.destinataire(), at + "/destinataire"),
-                code(PurposeOfUse.class, JusticeCodes::finalite, entete.finalite(), at + "/finalite"),
-                code(LegalBasis.class, JusticeCodes::baseLegale, entete.baseLegale(), at + "/baseLegale"),
-                code(Confidentiality.class, JusticeCodes::confidentialite, entete.confidentialite(),
+                code(PurposeOfUse.class, FrenchCodes::finalite, entete.finalite(), at + "/finalite"),
+                code(LegalBasis.class, FrenchCodes::baseLegale, entete.baseLegale(), at + "/baseLegale"),
+                code(Confidentiality.class, FrenchCodes::confidentialite, entete.confidentialite(),
                         at + "/confidentialite"));
     }
 
@@ -118,7 +119,7 @@ final class CarteLiaisonReader {
     }
 
     private static Party party(Partie partie, String at) {
-        return new Party(code(SectorId.class, JusticeCodes::secteur, partie.secteur(), at + "/secteur"),
+        return new Party(code(SectorId.class, FrenchCodes::secteur, partie.secteur(), at + "/secteur"),
                 partie.organisme(), partie.service(), partie.province());
     }
 
@@ -132,8 +133,8 @@ final class CarteLiaisonReader {
                     + " is not the year of the date of birth " + identite.dateNaissance());
         }
         return new ChildShared(null,
-                code(Sex.class, JusticeCodes::sexe, enfant.sexe(), at + "/sexe"),
-                code(AgeBand.class, JusticeCodes::trancheAge, enfant.trancheAge(), at + "/trancheAge"),
+                code(Sex.class, FrenchCodes::sexe, enfant.sexe(), at + "/sexe"),
+                code(AgeBand.class, FrenchCodes::trancheAge, enfant.trancheAge(), at + "/trancheAge"),
                 enfant.anneeNaissance(),
                 enfant.province(),
                 enfant.handicap());
@@ -182,10 +183,10 @@ final class CarteLiaisonReader {
             Motif motif = motifs.motif().get(i);
             String at = ROOT + "/motifs/" + repeated("motif", i);
             concerns.add(new Concern(
-                    code(ConcernCode.class, JusticeCodes::motif, motif.code(), at + "/code"),
-                    code(Certainty.class, JusticeCodes::certitude, motif.certitude(), at + "/certitude"),
-                    code(Setting.class, JusticeCodes::cadre, motif.cadre(), at + "/cadre"),
-                    code(RiskLevel.class, JusticeCodes::niveauRisque, motif.niveauRisque(), at + "/niveauRisque"),
+                    code(ConcernCode.class, FrenchCodes::motif, motif.code(), at + "/code"),
+                    code(Certainty.class, FrenchCodes::certitude, motif.certitude(), at + "/certitude"),
+                    code(Setting.class, FrenchCodes::cadre, motif.cadre(), at + "/cadre"),
+                    code(RiskLevel.class, FrenchCodes::niveauRisque, motif.niveauRisque(), at + "/niveauRisque"),
                     motif.urgence()));
         }
         return concerns;
@@ -193,7 +194,7 @@ final class CarteLiaisonReader {
 
     private static Pathway pathway(CarteLiaison.Parcours parcours) {
         return new Pathway(PathwayStage.of(parcours.etape()),
-                code(EntryChannel.class, JusticeCodes::canalEntree, parcours.canalEntree(),
+                code(EntryChannel.class, FrenchCodes::canalEntree, parcours.canalEntree(),
                         ROOT + "/parcours/canalEntree"));
     }
 
@@ -205,7 +206,7 @@ final class CarteLiaisonReader {
         for (int i = 0; i < servicesDemandes.serviceDemande().size(); i++) {
             ServiceDemande demande = servicesDemandes.serviceDemande().get(i);
             String at = ROOT + "/servicesDemandes/" + repeated("serviceDemande", i);
-            Party target = new Party(code(SectorId.class, JusticeCodes::secteur, demande.secteur(), at + "/secteur"),
+            Party target = new Party(code(SectorId.class, FrenchCodes::secteur, demande.secteur(), at + "/secteur"),
                     demande.organisme(), demande.service(), demande.province());
             services.add(new RequestedService(demande.code(), target, demande.motif(), demande.dateEcheance()));
         }
@@ -220,11 +221,11 @@ final class CarteLiaisonReader {
         if (consentement.secteurs() != null) {
             List<String> secteurs = consentement.secteurs().secteur();
             for (int i = 0; i < secteurs.size(); i++) {
-                sectors.add(code(SectorId.class, JusticeCodes::secteur, secteurs.get(i),
+                sectors.add(code(SectorId.class, FrenchCodes::secteur, secteurs.get(i),
                         ROOT + "/consentement/secteurs/" + repeated("secteur", i)));
             }
         }
-        return new Consent(JusticeCodes.givenBy(consentement.donnePar()), consentement.date(), sectors,
+        return new Consent(FrenchCodes.givenBy(consentement.donnePar()), consentement.date(), sectors,
                 consentement.dateRetrait());
     }
 
@@ -237,7 +238,7 @@ final class CarteLiaisonReader {
             PieceJointe piece = piecesJointes.pieceJointe().get(i);
             String at = ROOT + "/piecesJointes/" + repeated("pieceJointe", i);
             attachments.add(new Attachment(
-                    code(AttachmentType.class, JusticeCodes::typePieceJointe, piece.type(), at + "/type"),
+                    code(AttachmentType.class, FrenchCodes::typePieceJointe, piece.type(), at + "/type"),
                     piece.titre(), piece.typeMedia(), piece.taille(), piece.empreinteSha256()));
         }
         return attachments;
@@ -250,7 +251,7 @@ final class CarteLiaisonReader {
 
     /** An optional code: absent stays absent. */
     private static <E extends Enum<E>> E code(Class<E> type, Function<E, String> table, String french, String field) {
-        return french == null ? null : JusticeCodes.fromFrench(type, table, french, field);
+        return french == null ? null : FrenchCodes.parse(type, table, french, field);
     }
 
     /** The element name with its position, as the XSD check writes it: none for the first. */

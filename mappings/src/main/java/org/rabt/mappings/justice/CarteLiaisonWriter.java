@@ -20,6 +20,7 @@ import org.rabt.mappings.cpm.Pathway;
 import org.rabt.mappings.cpm.PathwayStage;
 import org.rabt.mappings.cpm.RequestedService;
 import org.rabt.mappings.cpm.Status;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.justice.CarteLiaison.Adresse;
 import org.rabt.mappings.justice.CarteLiaison.Consentement;
 import org.rabt.mappings.justice.CarteLiaison.Enfant;
@@ -138,24 +139,24 @@ final class CarteLiaisonWriter {
         }
         return new Entete(
                 header.messageId(),
-                code(header.cardType(), JusticeCodes::typeCarte),
+                code(header.cardType(), FrenchCodes::typeCarte),
                 text(header.caseReference()),
                 header.correlationId(),
                 header.sentAt(),
                 header.dueBy(),
-                code(header.priority(), JusticeCodes::priorite),
+                code(header.priority(), FrenchCodes::priorite),
                 partie(header.sender()),
                 partie(header.receiver()),
-                code(header.purposeOfUse(), JusticeCodes::finalite),
-                code(header.legalBasis(), JusticeCodes::baseLegale),
-                code(header.confidentiality(), JusticeCodes::confidentialite));
+                code(header.purposeOfUse(), FrenchCodes::finalite),
+                code(header.legalBasis(), FrenchCodes::baseLegale),
+                code(header.confidentiality(), FrenchCodes::confidentialite));
     }
 
     private static Partie partie(Party party) {
         if (party == null) {
             return null;
         }
-        return new Partie(code(party.sector(), JusticeCodes::secteur), text(party.organisation()),
+        return new Partie(code(party.sector(), FrenchCodes::secteur), text(party.organisation()),
                 text(party.service()), text(party.provinceCode()));
     }
 
@@ -165,8 +166,8 @@ final class CarteLiaisonWriter {
         }
         return new Enfant(
                 text(child.pseudonym()),
-                code(child.sex(), JusticeCodes::sexe),
-                code(child.ageBand(), JusticeCodes::trancheAge),
+                code(child.sex(), FrenchCodes::sexe),
+                code(child.ageBand(), FrenchCodes::trancheAge),
                 child.birthYear(),
                 text(child.province()),
                 child.disability(),
@@ -223,11 +224,11 @@ final class CarteLiaisonWriter {
 
     private static Motif motif(Concern concern) {
         return new Motif(
-                code(concern.code(), JusticeCodes::motif),
+                code(concern.code(), FrenchCodes::motif),
                 concern.code() == null ? null : concern.code().french(),
-                code(concern.certainty(), JusticeCodes::certitude),
-                code(concern.setting(), JusticeCodes::cadre),
-                code(concern.riskLevel(), JusticeCodes::niveauRisque),
+                code(concern.certainty(), FrenchCodes::certitude),
+                code(concern.setting(), FrenchCodes::cadre),
+                code(concern.riskLevel(), FrenchCodes::niveauRisque),
                 concern.emergency());
     }
 
@@ -236,7 +237,7 @@ final class CarteLiaisonWriter {
             return null;
         }
         return new Parcours(code(pathway.stage(), PathwayStage::number),
-                code(pathway.entryChannel(), JusticeCodes::canalEntree));
+                code(pathway.entryChannel(), FrenchCodes::canalEntree));
     }
 
     private static ServicesDemandes servicesDemandes(List<RequestedService> services) {
@@ -250,7 +251,7 @@ final class CarteLiaisonWriter {
         Party target = service.target() == null ? new Party(null, null, null, null) : service.target();
         return new ServiceDemande(
                 text(service.serviceCode()),
-                code(target.sector(), JusticeCodes::secteur),
+                code(target.sector(), FrenchCodes::secteur),
                 text(target.organisation()),
                 text(target.service()),
                 text(target.provinceCode()),
@@ -263,8 +264,8 @@ final class CarteLiaisonWriter {
             return null;
         }
         Secteurs secteurs = consent.sectors().isEmpty() ? null
-                : new Secteurs(consent.sectors().stream().map(JusticeCodes::secteur).toList());
-        return new Consentement(text(JusticeCodes.donnePar(consent.givenBy())), consent.givenAt(), secteurs,
+                : new Secteurs(consent.sectors().stream().map(FrenchCodes::secteur).toList());
+        return new Consentement(text(FrenchCodes.donnePar(consent.givenBy())), consent.givenAt(), secteurs,
                 consent.revokedAt());
     }
 
@@ -274,7 +275,7 @@ final class CarteLiaisonWriter {
         }
         return new PiecesJointes(attachments.stream()
                 .map(attachment -> new PieceJointe(
-                        code(attachment.type(), JusticeCodes::typePieceJointe),
+                        code(attachment.type(), FrenchCodes::typePieceJointe),
                         text(attachment.title()),
                         text(attachment.mediaType()),
                         attachment.size(),

@@ -1,55 +1,24 @@
 package org.rabt.mappings.labour;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.IntStream;
-import org.rabt.mappings.MappingError;
-import org.rabt.mappings.MappingException;
 import org.rabt.mappings.Minimisation;
 import org.rabt.mappings.SectorFormat;
 import org.rabt.mappings.StatusReport;
-import org.rabt.mappings.cpm.Address;
-import org.rabt.mappings.cpm.AgeBand;
-import org.rabt.mappings.cpm.CardType;
-import org.rabt.mappings.cpm.Certainty;
 import org.rabt.mappings.cpm.ChildProtected;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.ChildShared;
-import org.rabt.mappings.cpm.Concern;
-import org.rabt.mappings.cpm.ConcernCode;
-import org.rabt.mappings.cpm.Confidentiality;
-import org.rabt.mappings.cpm.Consent;
-import org.rabt.mappings.cpm.EntryChannel;
-import org.rabt.mappings.cpm.Guardian;
 import org.rabt.mappings.cpm.Header;
-import org.rabt.mappings.cpm.LegalBasis;
-import org.rabt.mappings.cpm.Party;
-import org.rabt.mappings.cpm.Pathway;
-import org.rabt.mappings.cpm.PathwayStage;
-import org.rabt.mappings.cpm.Priority;
-import org.rabt.mappings.cpm.PurposeOfUse;
-import org.rabt.mappings.cpm.RequestedService;
-import org.rabt.mappings.cpm.RiskLevel;
 import org.rabt.mappings.cpm.SectorId;
-import org.rabt.mappings.cpm.Setting;
-import org.rabt.mappings.cpm.Sex;
 import org.rabt.mappings.cpm.Status;
-import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.mappings.french.CarteFrancaise.Adresse;
+import org.rabt.mappings.french.CarteFrancaise.RepresentantLegal;
+import org.rabt.mappings.french.CarteFrancaise.StatutCarte;
+import org.rabt.mappings.french.FrenchCards;
 import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.json.SectorJson;
-import org.rabt.mappings.labour.RapportRetrait.Adresse;
-import org.rabt.mappings.labour.RapportRetrait.Consentement;
 import org.rabt.mappings.labour.RapportRetrait.Enfant;
 import org.rabt.mappings.labour.RapportRetrait.Identite;
-import org.rabt.mappings.labour.RapportRetrait.Motif;
-import org.rabt.mappings.labour.RapportRetrait.Parcours;
-import org.rabt.mappings.labour.RapportRetrait.Partie;
-import org.rabt.mappings.labour.RapportRetrait.RepresentantLegal;
-import org.rabt.mappings.labour.RapportRetrait.ServiceDemande;
 
 /**
  * Labour inspection's JSON format, both ways: the child-labour withdrawal reports that labour
@@ -61,7 +30,8 @@ import org.rabt.mappings.labour.RapportRetrait.ServiceDemande;
  * phone, national identity card, civil-status number, school code or court file number, it never
  * carries documents, and sexual forms of harm reach it as {@code situation-de-protection}
  * ({@code docs/minimisation.md}). The work situation of a report ({@code situationTravail}) is the
- * inspection's own record and does not enter the CPM. Thread-safe: build one and share it.
+ * inspection's own record and does not enter the CPM. What the card shares with the social
+ * services' card is mapped by {@link FrenchCards}. Thread-safe: build one and share it.
  */
 public final class LabourFormat implements SectorFormat {
 
@@ -95,155 +65,32 @@ public final class LabourFormat implements SectorFormat {
     public ChildProtectionMessage toCpm(byte[] body) {
         Objects.requireNonNull(body, "body");
         RapportRetrait rapport = cards.read(body, RapportRetrait.class);
-        Header header = header(rapport);
+        Header header = FrenchCards.header(rapport, SectorId.LABOUR, "labour inspection sends its own cards");
         return new ChildProtectionMessage(
                 header,
-                child(rapport.enfant(), rapport.dateEnvoi()),
+                FrenchCards.child(rapport.enfant(), rapport.dateEnvoi()),
                 identity(rapport.enfant().identite()),
-                concerns(rapport.motifs()),
-                new Pathway(PathwayStage.of(rapport.parcours().etape()),
-                        parseOrNull(EntryChannel.class, FrenchCodes::canalEntree, rapport.parcours().canalEntree(),
-                                "/parcours/canalEntree")),
-                services(rapport.servicesDemandes()),
-                consent(rapport.consentement(), header),
+                FrenchCards.concerns(rapport.motifs()),
+                FrenchCards.pathway(rapport.parcours()),
+                FrenchCards.services(rapport.servicesDemandes()),
+                FrenchCards.consent(rapport.consentement(), header),
                 List.of(),
                 // A new card asks for something; where the receiver stands comes later, by status report.
                 Status.requested());
     }
 
-    private static Header header(RapportRetrait rapport) {
-        Party sender = party(rapport.emetteur(), "/emetteur");
-        if (sender.sector() != SectorId.LABOUR) {
-            throw MappingException.invalid("/emetteur/secteur", "'" + rapport.emetteur().secteur()
-                    + "': labour inspection sends its own cards, the sender must be 'travail'");
-        }
-        return new Header(
-                rapport.identifiantCarte(),
-                parse(CardType.class, FrenchCodes::typeCarte, rapport.typeCarte(), "/typeCarte"),
-                ChildProtectionMessage.SCHEMA_VERSION,
-                rapport.referenceDossier(),
-                rapport.carteLiee(),
-                rapport.dateEnvoi(),
-                rapport.dateEcheance(),
-                parse(Priority.class, FrenchCodes::priorite, rapport.priorite(), "/priorite"),
-                sender,
-                party(rapport.destinataire(), "/destinataire"),
-                parse(PurposeOfUse.class, FrenchCodes::finalite, rapport.finalite(), "/finalite"),
-                parse(LegalBasis.class, FrenchCodes::baseLegale, rapport.baseLegale(), "/baseLegale"),
-                parse(Confidentiality.class, FrenchCodes::confidentialite, rapport.confidentialite(),
-                        "/confidentialite"));
-    }
-
-    private static Party party(Partie partie, String field) {
-        return new Party(parse(SectorId.class, FrenchCodes::secteur, partie.secteur(), field + "/secteur"),
-                partie.organisme(), partie.service(), partie.province());
-    }
-
-    /**
-     * The shared part. A child found at work often has no papers, so the inspector may give an
-     * estimated age band instead of a birth date; given both, they must agree on the day the card
-     * was sent (UTC), as the hub computes the band from the date.
-     */
-    private static ChildShared child(Enfant enfant, Instant sentAt) {
-        LocalDate birthDate = enfant.identite() == null ? null : enfant.identite().dateNaissance();
-        LocalDate sentOn = LocalDate.ofInstant(sentAt, ZoneOffset.UTC);
-        if (birthDate != null && birthDate.isAfter(sentOn)) {
-            throw MappingException.invalid("/enfant/identite/dateNaissance",
-                    birthDate + " is after the card was sent (" + sentOn + ")");
-        }
-        AgeBand declared = parseOrNull(AgeBand.class, FrenchCodes::trancheAge, enfant.trancheAge(),
-                "/enfant/trancheAge");
-        AgeBand band = birthDate == null ? declared : AgeBand.of(birthDate, sentOn);
-        if (declared != null && declared != band) {
-            throw MappingException.invalid("/enfant/trancheAge", "'" + enfant.trancheAge()
-                    + "' contradicts the birth date " + birthDate + " (" + FrenchCodes.trancheAge(band)
-                    + " on " + sentOn + ")");
-        }
-        Integer birthYear = enfant.anneeNaissance();
-        if (birthDate != null && birthYear != null && birthYear != birthDate.getYear()) {
-            throw MappingException.invalid("/enfant/anneeNaissance",
-                    birthYear + " contradicts the birth date " + birthDate);
-        }
-        return new ChildShared(
-                null,
-                parse(Sex.class, FrenchCodes::sexe, enfant.sexe(), "/enfant/sexe"),
-                band == null ? AgeBand.UNKNOWN : band,
-                birthDate == null ? birthYear : Integer.valueOf(birthDate.getYear()),
-                enfant.province(),
-                enfant.handicap());
-    }
-
+    /** The names, birth date, guardians and address: the identity members labour inspection sends. */
     private static ChildProtected identity(Identite identite) {
-        if (identite == null || identite.nomLatin() == null && identite.prenomLatin() == null
-                && identite.nomArabe() == null && identite.prenomArabe() == null) {
-            throw new MappingException(MappingError.MISSING_ELEMENT, "/enfant/identite",
-                    "/enfant/identite must name the child (nomLatin, prenomLatin, nomArabe or prenomArabe): "
-                            + "the hub links the cards about one child by name and birth date");
-        }
-        Adresse adresse = identite.adresse();
+        FrenchCards.requireNamed(identite);
         return new ChildProtected(
                 identite.nomLatin(),
                 identite.prenomLatin(),
                 identite.nomArabe(),
                 identite.prenomArabe(),
                 identite.dateNaissance(),
-                readAll(identite.representantsLegaux(), r -> new Guardian(r.lien(), r.nom(), r.telephone())),
-                adresse == null ? null : new Address(adresse.ligne(), adresse.ville(), adresse.province()),
+                FrenchCards.guardians(identite),
+                FrenchCards.address(identite),
                 null, null, null, null, null);
-    }
-
-    private static List<Concern> concerns(List<Motif> motifs) {
-        if (motifs == null) {
-            return List.of();
-        }
-        return IntStream.range(0, motifs.size()).mapToObj(i -> {
-            Motif motif = motifs.get(i);
-            String at = "/motifs/" + i;
-            return new Concern(
-                    parse(ConcernCode.class, FrenchCodes::motif, motif.code(), at + "/code"),
-                    parse(Certainty.class, FrenchCodes::certitude, motif.certitude(), at + "/certitude"),
-                    parseOrNull(Setting.class, FrenchCodes::cadre, motif.cadre(), at + "/cadre"),
-                    parseOrNull(RiskLevel.class, FrenchCodes::niveauRisque, motif.niveauRisque(), at + "/niveauRisque"),
-                    motif.urgence());
-        }).toList();
-    }
-
-    private static List<RequestedService> services(List<ServiceDemande> services) {
-        if (services == null) {
-            return List.of();
-        }
-        return IntStream.range(0, services.size()).mapToObj(i -> {
-            ServiceDemande service = services.get(i);
-            return new RequestedService(service.code(), party(service.cible(), "/servicesDemandes/" + i + "/cible"),
-                    service.motif(), service.dateEcheance());
-        }).toList();
-    }
-
-    /**
-     * Law 09-08: a card shared on the strength of consent must carry that consent, and the consent
-     * must still hold and cover the receiver. (Other legal bases may carry a consent too.)
-     */
-    private static Consent consent(Consentement consentement, Header header) {
-        if (consentement == null) {
-            if (header.legalBasis() == LegalBasis.CONSENT) {
-                throw MappingException.missing("/consentement");
-            }
-            return null;
-        }
-        List<SectorId> sectors = readAll(consentement.secteurs(),
-                secteur -> parse(SectorId.class, FrenchCodes::secteur, secteur, "/consentement/secteurs"));
-        if (header.legalBasis() == LegalBasis.CONSENT) {
-            if (consentement.dateRetrait() != null) {
-                throw MappingException.invalid("/consentement/dateRetrait",
-                        "the consent was withdrawn; the card cannot rest on it (baseLegale 'consentement')");
-            }
-            if (!sectors.isEmpty() && !sectors.contains(header.receiver().sector())) {
-                throw MappingException.invalid("/consentement/secteurs", "the consent does not cover the receiver '"
-                        + FrenchCodes.secteur(header.receiver().sector()) + "'");
-            }
-        }
-        return new Consent(FrenchCodes.givenBy(consentement.donnePar()), consentement.date(), sectors,
-                consentement.dateRetrait());
     }
 
     // ---------------------------------------------------------------- CPM -> labour inspection
@@ -271,38 +118,31 @@ public final class LabourFormat implements SectorFormat {
         return new RapportRetrait(
                 RapportRetrait.VERSION,
                 header.messageId(),
-                code(header.cardType(), FrenchCodes::typeCarte),
+                FrenchCards.code(header.cardType(), FrenchCodes::typeCarte),
                 header.caseReference(),
                 header.correlationId(),
                 header.sentAt(),
                 header.dueBy(),
-                code(header.priority(), FrenchCodes::priorite),
-                partie(header.sender()),
-                partie(header.receiver()),
-                code(header.purposeOfUse(), FrenchCodes::finalite),
-                code(header.legalBasis(), FrenchCodes::baseLegale),
-                code(header.confidentiality(), FrenchCodes::confidentialite),
+                FrenchCards.code(header.priority(), FrenchCodes::priorite),
+                FrenchCards.partie(header.sender()),
+                FrenchCards.partie(header.receiver()),
+                FrenchCards.code(header.purposeOfUse(), FrenchCodes::finalite),
+                FrenchCards.code(header.legalBasis(), FrenchCodes::baseLegale),
+                FrenchCards.code(header.confidentiality(), FrenchCodes::confidentialite),
                 enfant(card.child(), card.childProtected()),
                 // Labour's own record: there is nothing of it in a CPM.
                 null,
-                writeAll(card.concerns(), LabourFormat::motif),
-                parcours(card.pathway()),
-                writeAll(card.requestedServices(), service -> new ServiceDemande(service.serviceCode(),
-                        partie(service.target()), service.reason(), service.dueDate())),
-                consentement(card.consent()));
-    }
-
-    private static Partie partie(Party party) {
-        return party == null ? null
-                : new Partie(code(party.sector(), FrenchCodes::secteur), party.organisation(), party.service(),
-                        party.provinceCode());
+                FrenchCards.writeAll(card.concerns(), FrenchCards::motif),
+                FrenchCards.parcours(card.pathway()),
+                FrenchCards.writeAll(card.requestedServices(), FrenchCards::serviceDemande),
+                FrenchCards.consentement(card.consent()));
     }
 
     private static Enfant enfant(ChildShared child, ChildProtected identity) {
         return new Enfant(
                 child.pseudonym(),
-                code(child.sex(), FrenchCodes::sexe),
-                code(child.ageBand(), FrenchCodes::trancheAge),
+                FrenchCards.code(child.sex(), FrenchCodes::sexe),
+                FrenchCards.code(child.ageBand(), FrenchCodes::trancheAge),
                 child.birthYear(),
                 child.province(),
                 child.disability(),
@@ -314,38 +154,15 @@ public final class LabourFormat implements SectorFormat {
         if (identity == null) {
             return null;
         }
-        Address address = identity.address();
-        Adresse adresse = address == null || allBlank(address.line(), address.city(), address.province()) ? null
-                : new Adresse(address.line(), address.city(), address.province());
-        List<RepresentantLegal> guardians = writeAll(identity.guardians(),
-                guardian -> new RepresentantLegal(guardian.relationship(), guardian.name(), guardian.phone()));
-        if (adresse == null && guardians == null && identity.birthDate() == null && allBlank(identity.familyNameLatin(),
-                identity.givenNameLatin(), identity.familyNameArabic(), identity.givenNameArabic())) {
+        Adresse adresse = FrenchCards.adresse(identity.address());
+        List<RepresentantLegal> guardians = FrenchCards.representantsLegaux(identity.guardians());
+        if (adresse == null && guardians == null && identity.birthDate() == null && FrenchCards.allBlank(
+                identity.familyNameLatin(), identity.givenNameLatin(), identity.familyNameArabic(),
+                identity.givenNameArabic())) {
             return null;
         }
         return new Identite(identity.familyNameLatin(), identity.givenNameLatin(), identity.familyNameArabic(),
                 identity.givenNameArabic(), identity.birthDate(), adresse, guardians);
-    }
-
-    private static Motif motif(Concern concern) {
-        return new Motif(
-                code(concern.code(), FrenchCodes::motif),
-                code(concern.certainty(), FrenchCodes::certitude),
-                code(concern.setting(), FrenchCodes::cadre),
-                code(concern.riskLevel(), FrenchCodes::niveauRisque),
-                concern.emergency());
-    }
-
-    private static Parcours parcours(Pathway pathway) {
-        return pathway == null ? null
-                : new Parcours(code(pathway.stage(), PathwayStage::number),
-                        code(pathway.entryChannel(), FrenchCodes::canalEntree));
-    }
-
-    private static Consentement consentement(Consent consent) {
-        return consent == null ? null
-                : new Consentement(FrenchCodes.donnePar(consent.givenBy()), consent.givenAt(),
-                        writeAll(consent.sectors(), FrenchCodes::secteur), consent.revokedAt());
     }
 
     // ---------------------------------------------------------------- status reports
@@ -359,53 +176,6 @@ public final class LabourFormat implements SectorFormat {
         Objects.requireNonNull(body, "body");
         StatutCarte statut = statuses.read(body, StatutCarte.class);
         StatutInspection word = StatutInspection.of(statut.statut());
-        TaskStatus status = word.taskStatus();
-        if (statut.observations() == null && mustGiveReason(status)) {
-            throw new MappingException(MappingError.MISSING_ELEMENT, "/observations",
-                    "/observations is required with the status '" + word.code() + "': say why");
-        }
-        return new StatusReport(statut.identifiantCarte(), status, word.code(), statut.observations());
-    }
-
-    private static boolean mustGiveReason(TaskStatus status) {
-        return switch (status) {
-            case REJECTED, FAILED, CANCELLED -> true;
-            case REQUESTED, RECEIVED, ACCEPTED, IN_PROGRESS, ON_HOLD, COMPLETED -> false;
-        };
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private static <E extends Enum<E>> E parse(Class<E> type, Function<E, String> table, String code, String field) {
-        return FrenchCodes.parse(type, table, code, field);
-    }
-
-    private static <E extends Enum<E>> E parseOrNull(Class<E> type, Function<E, String> table, String code,
-            String field) {
-        return code == null ? null : FrenchCodes.parse(type, table, code, field);
-    }
-
-    /** A code through its table; an absent value stays absent (the schema then says if it was required). */
-    private static <E, R> R code(E value, Function<E, R> table) {
-        return value == null ? null : table.apply(value);
-    }
-
-    /** An inbound list mapped; an absent list is an empty one. */
-    private static <T, R> List<R> readAll(List<T> items, Function<T, R> mapping) {
-        return items == null ? List.of() : items.stream().map(mapping).toList();
-    }
-
-    /** An outbound list mapped, or {@code null} for none: an empty list is left out, not written as {@code []}. */
-    private static <T, R> List<R> writeAll(List<T> items, Function<T, R> mapping) {
-        return items == null || items.isEmpty() ? null : items.stream().map(mapping).toList();
-    }
-
-    private static boolean allBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        return FrenchCards.statusReport(statut, word.code(), word.taskStatus());
     }
 }

@@ -5,13 +5,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.rabt.mappings.french.CarteFrancaise;
+import org.rabt.mappings.french.CarteFrancaise.Adresse;
+import org.rabt.mappings.french.CarteFrancaise.Consentement;
+import org.rabt.mappings.french.CarteFrancaise.Motif;
+import org.rabt.mappings.french.CarteFrancaise.Parcours;
+import org.rabt.mappings.french.CarteFrancaise.Partie;
+import org.rabt.mappings.french.CarteFrancaise.RepresentantLegal;
+import org.rabt.mappings.french.CarteFrancaise.ServiceDemande;
 
 /**
  * Labour inspection's card, member for member as {@code labour/rapport-retrait-v1.schema.json}
  * describes it: a child-labour withdrawal report when labour inspection sends it, a linkage card
  * when the hub sends it. Codes are the French codes of the schema, as strings
- * ({@link org.rabt.mappings.french.FrenchCodes} holds the tables). Absent and empty values are
- * left out when written.
+ * ({@link org.rabt.mappings.french.FrenchCodes} holds the tables). The parts it shares with the
+ * other French card are {@link CarteFrancaise}'s. Absent and empty values are left out when written.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record RapportRetrait(
@@ -33,13 +41,9 @@ record RapportRetrait(
         List<Motif> motifs,
         Parcours parcours,
         List<ServiceDemande> servicesDemandes,
-        Consentement consentement) {
+        Consentement consentement) implements CarteFrancaise.Entete {
 
     static final String VERSION = "1.0";
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Partie(String secteur, String organisme, String service, String province) {
-    }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Enfant(
@@ -49,7 +53,7 @@ record RapportRetrait(
             Integer anneeNaissance,
             String province,
             Boolean handicap,
-            Identite identite) {
+            Identite identite) implements CarteFrancaise.Enfant {
     }
 
     /** Only what labour inspection may know of the child's identity: the format has no member for the rest. */
@@ -61,15 +65,7 @@ record RapportRetrait(
             String prenomArabe,
             LocalDate dateNaissance,
             Adresse adresse,
-            List<RepresentantLegal> representantsLegaux) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Adresse(String ligne, String ville, String province) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record RepresentantLegal(String lien, String nom, String telephone) {
+            List<RepresentantLegal> representantsLegaux) implements CarteFrancaise.Identite {
     }
 
     /** The work the child was found doing: labour inspection's own record, never put in the CPM. */
@@ -85,21 +81,5 @@ record RapportRetrait(
             Boolean employeurSignaleAuParquet,
             LocalDate dateConstat,
             LocalDate dateRetrait) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Motif(String code, String certitude, String cadre, String niveauRisque, Boolean urgence) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Parcours(Integer etape, String canalEntree) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ServiceDemande(String code, Partie cible, String motif, LocalDate dateEcheance) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Consentement(String donnePar, Instant date, List<String> secteurs, Instant dateRetrait) {
     }
 }

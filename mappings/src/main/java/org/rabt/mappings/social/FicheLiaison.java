@@ -5,14 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.rabt.mappings.french.CarteFrancaise;
+import org.rabt.mappings.french.CarteFrancaise.Adresse;
+import org.rabt.mappings.french.CarteFrancaise.Consentement;
+import org.rabt.mappings.french.CarteFrancaise.Motif;
+import org.rabt.mappings.french.CarteFrancaise.Parcours;
+import org.rabt.mappings.french.CarteFrancaise.Partie;
+import org.rabt.mappings.french.CarteFrancaise.RepresentantLegal;
+import org.rabt.mappings.french.CarteFrancaise.ServiceDemande;
 
 /**
  * The social services' card, member for member as {@code social/fiche-liaison-v1.schema.json}
  * describes it: the linkage card (fiche de liaison sociale) that a delegation of the Entraide
  * Nationale, a social protection establishment or a social worker sends, and the card the hub
  * sends them in the same shape. Codes are the French codes of the schema, as strings
- * ({@link org.rabt.mappings.french.FrenchCodes} holds the tables). Absent and empty values are
- * left out when written.
+ * ({@link org.rabt.mappings.french.FrenchCodes} holds the tables). The parts it shares with the
+ * other French card are {@link CarteFrancaise}'s. Absent and empty values are left out when written.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record FicheLiaison(
@@ -35,13 +43,9 @@ record FicheLiaison(
         Parcours parcours,
         List<ServiceDemande> servicesDemandes,
         Consentement consentement,
-        List<PieceJointe> piecesJointes) {
+        List<PieceJointe> piecesJointes) implements CarteFrancaise.Entete {
 
     static final String VERSION = "1.0";
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Partie(String secteur, String organisme, String service, String province) {
-    }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Enfant(
@@ -51,7 +55,7 @@ record FicheLiaison(
             Integer anneeNaissance,
             String province,
             Boolean handicap,
-            Identite identite) {
+            Identite identite) implements CarteFrancaise.Enfant {
     }
 
     /**
@@ -68,15 +72,7 @@ record FicheLiaison(
             String numeroEtatCivil,
             Adresse adresse,
             String telephone,
-            List<RepresentantLegal> representantsLegaux) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Adresse(String ligne, String ville, String province) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record RepresentantLegal(String lien, String nom, String telephone) {
+            List<RepresentantLegal> representantsLegaux) implements CarteFrancaise.Identite {
     }
 
     /** What the social service does for the child: its own record, never put in the CPM. */
@@ -87,22 +83,6 @@ record FicheLiaison(
             String referenceDossierSocial,
             LocalDate dateDebut,
             LocalDate dateFin) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Motif(String code, String certitude, String cadre, String niveauRisque, Boolean urgence) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Parcours(Integer etape, String canalEntree) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ServiceDemande(String code, Partie cible, String motif, LocalDate dateEcheance) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Consentement(String donnePar, Instant date, List<String> secteurs, Instant dateRetrait) {
     }
 
     /** A document referenced by its fingerprint; the content travels apart, encrypted. */

@@ -52,6 +52,7 @@ import org.rabt.mappings.cpm.Setting;
 import org.rabt.mappings.cpm.Sex;
 import org.rabt.mappings.cpm.Status;
 import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.json.SectorJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -789,7 +790,7 @@ class EducationFormatTest {
             cpm = CasablancaReintegration.with(cpm, "/childProtected/birthDate", null);
 
             assertThat(tree(FORMAT.fromCpm(cpm)).at("/eleve/trancheAge").asString())
-                    .isEqualTo(EducationCodes.trancheAge(value));
+                    .isEqualTo(FrenchCodes.trancheAge(value));
         }
 
         @ParameterizedTest
@@ -803,9 +804,9 @@ class EducationFormatTest {
             // Education never learns the sexual nature of a concern (docs/minimisation.md).
             assertThat(code).isEqualTo(Minimisation.policyFor(SectorId.EDUCATION).sexualNature()
                     || !List.of(ConcernCode.SEXUAL_VIOLENCE, ConcernCode.SEXUAL_EXPLOITATION).contains(value)
-                    ? EducationCodes.motif(value) : "situation-de-protection");
+                    ? FrenchCodes.motif(value) : "situation-de-protection");
             ObjectNode sent = (ObjectNode) tree(example(REPORTING_TANGIER));
-            ((ObjectNode) sent.get("motifs").get(0)).put("code", EducationCodes.motif(value));
+            ((ObjectNode) sent.get("motifs").get(0)).put("code", FrenchCodes.motif(value));
             assertThat(FORMAT.toCpm(EducationExamples.JSON.writeValueAsBytes(sent)).concerns().get(0).code())
                     .isEqualTo(value);
         }
@@ -852,7 +853,7 @@ class EducationFormatTest {
         void attachmentTypeSentByASchool(AttachmentType value) {
             ObjectNode sent = (ObjectNode) tree(example(REPORTING_TANGIER));
             ObjectNode piece = sent.putArray("piecesJointes").addObject();
-            piece.put("type", EducationCodes.typePieceJointe(value)).put("titre", "Document").put("typeMedia",
+            piece.put("type", FrenchCodes.typePieceJointe(value)).put("titre", "Document").put("typeMedia",
                     "application/pdf").put("taille", 1000).put("empreinteSha256",
                     CasablancaReintegration.SCHOOL_REPORT_SHA256);
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rabt.mappings.MappingError;
 import org.rabt.mappings.MappingException;
 import org.rabt.mappings.SectorFormat;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.gendarmerie.GendarmerieFormat;
 import org.rabt.mappings.police.PoliceFormat;
 import org.rabt.mappings.cpm.AgeBand;
@@ -144,7 +145,7 @@ class ForcesCardContractTest {
         private static void keepServicesFor(ObjectNode card, SectorId sector) {
             ArrayNode kept = card.arrayNode();
             card.path("servicesDemandes").forEach(service -> {
-                if (service.at("/cible/secteur").asString().equals(ForcesCodes.secteur(sector))) {
+                if (service.at("/cible/secteur").asString().equals(FrenchCodes.secteur(sector))) {
                     kept.add(service);
                 }
             });

@@ -33,6 +33,7 @@ import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.Setting;
 import org.rabt.mappings.cpm.Sex;
 import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.gendarmerie.GendarmerieFormat;
 import org.rabt.mappings.police.PoliceFormat;
 import tools.jackson.databind.JsonNode;
@@ -51,19 +52,19 @@ class ForcesCodesTest {
 
     static Stream<Arguments> tables() {
         return Stream.of(
-                table(CardType.class, ForcesCodes::typeCarte, "/properties/typeCarte"),
-                table(Priority.class, ForcesCodes::priorite, "/properties/priorite"),
-                table(SectorId.class, ForcesCodes::secteur, "/$defs/secteur"),
-                table(PurposeOfUse.class, ForcesCodes::finalite, "/properties/finalite"),
-                table(LegalBasis.class, ForcesCodes::baseLegale, "/properties/baseLegale"),
-                table(Confidentiality.class, ForcesCodes::confidentialite, "/properties/confidentialite"),
-                table(Sex.class, ForcesCodes::sexe, "/$defs/enfant/properties/sexe"),
-                table(AgeBand.class, ForcesCodes::trancheAge, "/$defs/enfant/properties/trancheAge"),
-                table(ConcernCode.class, ForcesCodes::motif, "/$defs/motif/properties/code"),
-                table(Certainty.class, ForcesCodes::certitude, "/$defs/motif/properties/certitude"),
-                table(Setting.class, ForcesCodes::cadre, "/$defs/motif/properties/cadre"),
-                table(RiskLevel.class, ForcesCodes::niveauRisque, "/$defs/motif/properties/niveauRisque"),
-                table(EntryChannel.class, ForcesCodes::canalEntree, "/properties/parcours/properties/canalEntree"),
+                table(CardType.class, FrenchCodes::typeCarte, "/properties/typeCarte"),
+                table(Priority.class, FrenchCodes::priorite, "/properties/priorite"),
+                table(SectorId.class, FrenchCodes::secteur, "/$defs/secteur"),
+                table(PurposeOfUse.class, FrenchCodes::finalite, "/properties/finalite"),
+                table(LegalBasis.class, FrenchCodes::baseLegale, "/properties/baseLegale"),
+                table(Confidentiality.class, FrenchCodes::confidentialite, "/properties/confidentialite"),
+                table(Sex.class, FrenchCodes::sexe, "/$defs/enfant/properties/sexe"),
+                table(AgeBand.class, FrenchCodes::trancheAge, "/$defs/enfant/properties/trancheAge"),
+                table(ConcernCode.class, FrenchCodes::motif, "/$defs/motif/properties/code"),
+                table(Certainty.class, FrenchCodes::certitude, "/$defs/motif/properties/certitude"),
+                table(Setting.class, FrenchCodes::cadre, "/$defs/motif/properties/cadre"),
+                table(RiskLevel.class, FrenchCodes::niveauRisque, "/$defs/motif/properties/niveauRisque"),
+                table(EntryChannel.class, FrenchCodes::canalEntree, "/properties/parcours/properties/canalEntree"),
                 table(AttachmentType.class, ForcesCodes::typePieceJointe, "/$defs/pieceJointe/properties/type"));
     }
 
@@ -96,13 +97,13 @@ class ForcesCodesTest {
     <E extends Enum<E>> void everyCodeReadsBackAsTheConstantItCameFrom(String name, Class<E> type,
             Function<E, String> table, String schemaPointer) {
         for (E constant : type.getEnumConstants()) {
-            assertThat(ForcesCodes.fromFrench(type, table, table.apply(constant), "/x")).isEqualTo(constant);
+            assertThat(FrenchCodes.parse(type, table, table.apply(constant), "/x")).isEqualTo(constant);
         }
     }
 
     @Test
     void anUnknownFrenchCodeIsAnInvalidValueNamingTheFieldAndTheAllowedCodes() {
-        assertThatThrownBy(() -> ForcesCodes.fromFrench(Priority.class, ForcesCodes::priorite, "haute", "/priorite"))
+        assertThatThrownBy(() -> FrenchCodes.parse(Priority.class, FrenchCodes::priorite, "haute", "/priorite"))
                 .isInstanceOfSatisfying(MappingException.class, e -> {
                     assertThat(e.error()).isEqualTo(MappingError.INVALID_VALUE);
                     assertThat(e.field()).isEqualTo("/priorite");
@@ -112,10 +113,10 @@ class ForcesCodesTest {
 
     @Test
     void theChildConsentingIsEnfantInTheCardAndChildInTheCpm() {
-        assertThat(ForcesCodes.donnePar("child")).isEqualTo("enfant");
-        assertThat(ForcesCodes.givenBy("enfant")).isEqualTo("child");
-        assertThat(ForcesCodes.donnePar("MTH")).isEqualTo("MTH");
-        assertThat(ForcesCodes.givenBy("GUARD")).isEqualTo("GUARD");
+        assertThat(FrenchCodes.donnePar("child")).isEqualTo("enfant");
+        assertThat(FrenchCodes.givenBy("enfant")).isEqualTo("child");
+        assertThat(FrenchCodes.donnePar("MTH")).isEqualTo("MTH");
+        assertThat(FrenchCodes.givenBy("GUARD")).isEqualTo("GUARD");
     }
 
     @Nested

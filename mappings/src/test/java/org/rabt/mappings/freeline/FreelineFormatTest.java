@@ -46,6 +46,7 @@ import org.rabt.mappings.cpm.Setting;
 import org.rabt.mappings.cpm.Sex;
 import org.rabt.mappings.cpm.Status;
 import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.mappings.french.FrenchCodes;
 import org.rabt.mappings.json.SectorJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -444,7 +445,7 @@ class FreelineFormatTest {
 
             assertThat(tree(format.fromCpm(new ChildProtectionMessage(header, full.child(), full.childProtected(),
                     full.concerns(), full.pathway(), full.requestedServices(), full.consent(), full.attachments(),
-                    full.status()))).get("typeCarte").asString()).isEqualTo(FreelineCodes.typeCarte(type));
+                    full.status()))).get("typeCarte").asString()).isEqualTo(FrenchCodes.typeCarte(type));
         }
 
         @ParameterizedTest
@@ -458,7 +459,7 @@ class FreelineFormatTest {
 
             assertThat(tree(format.fromCpm(new ChildProtectionMessage(header, full.child(), full.childProtected(),
                     full.concerns(), full.pathway(), full.requestedServices(), full.consent(), full.attachments(),
-                    full.status()))).get("emetteur").get("secteur").asString()).isEqualTo(FreelineCodes.secteur(sector));
+                    full.status()))).get("emetteur").get("secteur").asString()).isEqualTo(FrenchCodes.secteur(sector));
         }
 
         private static ChildProtectionMessage with(ChildProtectionMessage cpm, Status status) {
@@ -574,34 +575,34 @@ class FreelineFormatTest {
         void everyConcernCodeHasACodeTheReportSchemaAccepts() {
             assertThat(enumeration("/freeline/signalement-v1.schema.json", "/properties/motifs/items/properties/code/enum"))
                     .containsExactlyInAnyOrderElementsOf(
-                            Arrays.stream(ConcernCode.values()).map(FreelineCodes::motif).toList());
+                            Arrays.stream(ConcernCode.values()).map(FrenchCodes::motif).toList());
         }
 
         @Test
         void everySettingRiskSexPriorityConfidentialityAndSectorHasACodeTheSchemaAccepts() {
             String report = "/freeline/signalement-v1.schema.json";
             assertThat(enumeration(report, "/properties/motifs/items/properties/cadre/enum"))
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(Setting.values()).map(FreelineCodes::cadre).toList());
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(Setting.values()).map(FrenchCodes::cadre).toList());
             assertThat(enumeration(report, "/properties/motifs/items/properties/niveauRisque/enum"))
                     .containsExactlyInAnyOrderElementsOf(
-                            Arrays.stream(RiskLevel.values()).map(FreelineCodes::niveauRisque).toList());
+                            Arrays.stream(RiskLevel.values()).map(FrenchCodes::niveauRisque).toList());
             assertThat(enumeration(report, "/properties/enfant/properties/sexe/enum"))
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(Sex.values()).map(FreelineCodes::sexe).toList());
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(Sex.values()).map(FrenchCodes::sexe).toList());
             assertThat(enumeration(report, "/properties/priorite/enum"))
                     .containsExactlyInAnyOrderElementsOf(
-                            Arrays.stream(Priority.values()).map(FreelineCodes::priorite).toList());
+                            Arrays.stream(Priority.values()).map(FrenchCodes::priorite).toList());
             assertThat(enumeration(report, "/properties/confidentialite/enum"))
                     .containsExactlyInAnyOrderElementsOf(
-                            Arrays.stream(Confidentiality.values()).map(FreelineCodes::confidentialite).toList());
+                            Arrays.stream(Confidentiality.values()).map(FrenchCodes::confidentialite).toList());
             assertThat(enumeration(report, "/$defs/partie/properties/secteur/enum"))
                     .containsExactlyInAnyOrderElementsOf(
-                            Arrays.stream(SectorId.values()).map(FreelineCodes::secteur).toList());
+                            Arrays.stream(SectorId.values()).map(FrenchCodes::secteur).toList());
         }
 
         @ParameterizedTest
         @EnumSource(ConcernCode.class)
         void everyConcernCodeIsReadBack(ConcernCode code) {
-            byte[] body = edited(SALE, card -> ((ObjectNode) card.get("motifs").get(0)).put("code", FreelineCodes.motif(code)));
+            byte[] body = edited(SALE, card -> ((ObjectNode) card.get("motifs").get(0)).put("code", FrenchCodes.motif(code)));
 
             assertThat(format.toCpm(body).concerns().get(0).code()).isEqualTo(code);
         }

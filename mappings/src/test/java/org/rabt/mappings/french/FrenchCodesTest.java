@@ -95,6 +95,18 @@ class FrenchCodesTest {
     }
 
     @Test
+    void anAbsentOptionalCodeIsAnAbsentConstantButAnUnknownOneIsStillRefused() {
+        assertThat(FrenchCodes.parseOrNull(Setting.class, FrenchCodes::cadre, null, "/motifs/0/cadre")).isNull();
+        assertThat(FrenchCodes.parseOrNull(Setting.class, FrenchCodes::cadre, "rue", "/motifs/0/cadre"))
+                .isEqualTo(Setting.STREET);
+        assertThatThrownBy(() -> FrenchCodes.parseOrNull(Setting.class, FrenchCodes::cadre, "marche", "/motifs/0/cadre"))
+                .isInstanceOfSatisfying(MappingException.class, e -> {
+                    assertThat(e.error()).isEqualTo(MappingError.INVALID_VALUE);
+                    assertThat(e.field()).isEqualTo("/motifs/0/cadre");
+                });
+    }
+
+    @Test
     void theSameFrenchWordsAsTheJusticeCard() {
         // A few anchors of the justice card's vocabulary (docs/sectors/justice.md), so that the
         // French formats do not drift apart.

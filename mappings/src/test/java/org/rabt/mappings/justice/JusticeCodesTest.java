@@ -32,6 +32,7 @@ import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.Setting;
 import org.rabt.mappings.cpm.Sex;
 import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.mappings.french.FrenchCodes;
 
 class JusticeCodesTest {
 
@@ -53,20 +54,20 @@ class JusticeCodesTest {
 
     static Stream<Table> tables() {
         return Stream.of(
-                Table.of("CodeTypeCarte", CardType.values(), JusticeCodes::typeCarte),
-                Table.of("CodePriorite", Priority.values(), JusticeCodes::priorite),
-                Table.of("CodeSecteur", SectorId.values(), JusticeCodes::secteur),
-                Table.of("CodeFinalite", PurposeOfUse.values(), JusticeCodes::finalite),
-                Table.of("CodeBaseLegale", LegalBasis.values(), JusticeCodes::baseLegale),
-                Table.of("CodeConfidentialite", Confidentiality.values(), JusticeCodes::confidentialite),
-                Table.of("CodeSexe", Sex.values(), JusticeCodes::sexe),
-                Table.of("CodeTrancheAge", AgeBand.values(), JusticeCodes::trancheAge),
-                Table.of("CodeMotif", ConcernCode.values(), JusticeCodes::motif),
-                Table.of("CodeCertitude", Certainty.values(), JusticeCodes::certitude),
-                Table.of("CodeCadre", Setting.values(), JusticeCodes::cadre),
-                Table.of("CodeNiveauRisque", RiskLevel.values(), JusticeCodes::niveauRisque),
-                Table.of("CodeCanalEntree", EntryChannel.values(), JusticeCodes::canalEntree),
-                Table.of("CodeTypePieceJointe", AttachmentType.values(), JusticeCodes::typePieceJointe),
+                Table.of("CodeTypeCarte", CardType.values(), FrenchCodes::typeCarte),
+                Table.of("CodePriorite", Priority.values(), FrenchCodes::priorite),
+                Table.of("CodeSecteur", SectorId.values(), FrenchCodes::secteur),
+                Table.of("CodeFinalite", PurposeOfUse.values(), FrenchCodes::finalite),
+                Table.of("CodeBaseLegale", LegalBasis.values(), FrenchCodes::baseLegale),
+                Table.of("CodeConfidentialite", Confidentiality.values(), FrenchCodes::confidentialite),
+                Table.of("CodeSexe", Sex.values(), FrenchCodes::sexe),
+                Table.of("CodeTrancheAge", AgeBand.values(), FrenchCodes::trancheAge),
+                Table.of("CodeMotif", ConcernCode.values(), FrenchCodes::motif),
+                Table.of("CodeCertitude", Certainty.values(), FrenchCodes::certitude),
+                Table.of("CodeCadre", Setting.values(), FrenchCodes::cadre),
+                Table.of("CodeNiveauRisque", RiskLevel.values(), FrenchCodes::niveauRisque),
+                Table.of("CodeCanalEntree", EntryChannel.values(), FrenchCodes::canalEntree),
+                Table.of("CodeTypePieceJointe", AttachmentType.values(), FrenchCodes::typePieceJointe),
                 Table.of("CodeStatut", TaskStatus.values(), JusticeCodes::statut));
     }
 
@@ -94,8 +95,8 @@ class JusticeCodesTest {
 
         @Test
         void theChildIsEnfantAndAGuardianKeepsTheHl7RoleCode() {
-            assertThat(JusticeCodes.donnePar("child")).isEqualTo("enfant");
-            assertThat(JusticeCodes.donnePar("FTH")).isEqualTo("FTH");
+            assertThat(FrenchCodes.donnePar("child")).isEqualTo("enfant");
+            assertThat(FrenchCodes.donnePar("FTH")).isEqualTo("FTH");
         }
     }
 
@@ -106,31 +107,31 @@ class JusticeCodesTest {
     @TestFactory
     Stream<DynamicTest> everyCpmConstantBecomesAFrenchCodeTheXsdAccepts() {
         return Stream.of(
-                sweep("/header/cardType", "c:entete/c:typeCarte", CardType.values(), JusticeCodes::typeCarte),
-                sweep("/header/priority", "c:entete/c:priorite", Priority.values(), JusticeCodes::priorite),
+                sweep("/header/cardType", "c:entete/c:typeCarte", CardType.values(), FrenchCodes::typeCarte),
+                sweep("/header/priority", "c:entete/c:priorite", Priority.values(), FrenchCodes::priorite),
                 sweep("/header/sender/sector", "c:entete/c:emetteur/c:secteur", SectorId.values(),
-                        JusticeCodes::secteur),
+                        FrenchCodes::secteur),
                 sweep("/header/receiver/sector", "c:entete/c:destinataire/c:secteur", SectorId.values(),
-                        JusticeCodes::secteur),
-                sweep("/header/purposeOfUse", "c:entete/c:finalite", PurposeOfUse.values(), JusticeCodes::finalite),
-                sweep("/header/legalBasis", "c:entete/c:baseLegale", LegalBasis.values(), JusticeCodes::baseLegale),
+                        FrenchCodes::secteur),
+                sweep("/header/purposeOfUse", "c:entete/c:finalite", PurposeOfUse.values(), FrenchCodes::finalite),
+                sweep("/header/legalBasis", "c:entete/c:baseLegale", LegalBasis.values(), FrenchCodes::baseLegale),
                 sweep("/header/confidentiality", "c:entete/c:confidentialite", Confidentiality.values(),
-                        JusticeCodes::confidentialite),
-                sweep("/child/sex", "c:enfant/c:sexe", Sex.values(), JusticeCodes::sexe),
-                sweep("/child/ageBand", "c:enfant/c:trancheAge", AgeBand.values(), JusticeCodes::trancheAge),
-                sweep("/concerns/0/code", "c:motifs/c:motif/c:code", ConcernCode.values(), JusticeCodes::motif),
+                        FrenchCodes::confidentialite),
+                sweep("/child/sex", "c:enfant/c:sexe", Sex.values(), FrenchCodes::sexe),
+                sweep("/child/ageBand", "c:enfant/c:trancheAge", AgeBand.values(), FrenchCodes::trancheAge),
+                sweep("/concerns/0/code", "c:motifs/c:motif/c:code", ConcernCode.values(), FrenchCodes::motif),
                 sweep("/concerns/0/code", "c:motifs/c:motif/c:libelle", ConcernCode.values(), ConcernCode::french),
                 sweep("/concerns/0/certainty", "c:motifs/c:motif/c:certitude", Certainty.values(),
-                        JusticeCodes::certitude),
-                sweep("/concerns/0/setting", "c:motifs/c:motif/c:cadre", Setting.values(), JusticeCodes::cadre),
+                        FrenchCodes::certitude),
+                sweep("/concerns/0/setting", "c:motifs/c:motif/c:cadre", Setting.values(), FrenchCodes::cadre),
                 sweep("/concerns/0/riskLevel", "c:motifs/c:motif/c:niveauRisque", RiskLevel.values(),
-                        JusticeCodes::niveauRisque),
+                        FrenchCodes::niveauRisque),
                 sweep("/pathway/entryChannel", "c:parcours/c:canalEntree", EntryChannel.values(),
-                        JusticeCodes::canalEntree),
+                        FrenchCodes::canalEntree),
                 sweep("/requestedServices/0/target/sector", "c:servicesDemandes/c:serviceDemande/c:secteur",
-                        SectorId.values(), JusticeCodes::secteur),
+                        SectorId.values(), FrenchCodes::secteur),
                 sweep("/attachments/0/type", "c:piecesJointes/c:pieceJointe/c:type", AttachmentType.values(),
-                        JusticeCodes::typePieceJointe),
+                        FrenchCodes::typePieceJointe),
                 sweep("/status/status", "c:statut/c:code", TaskStatus.values(), JusticeCodes::statut),
                 consentSectors(),
                 pathwayStages())
@@ -147,7 +148,7 @@ class JusticeCodesTest {
     private static Stream<DynamicTest> consentSectors() {
         return Arrays.stream(SectorId.values()).map(sector -> check("/consent/sectors " + sector.code(),
                 TangierReferral.with(TangierReferral.cpm(), "/consent/sectors", List.of(sector.code())),
-                "c:consentement/c:secteurs/c:secteur", JusticeCodes.secteur(sector)));
+                "c:consentement/c:secteurs/c:secteur", FrenchCodes.secteur(sector)));
     }
 
     private static Stream<DynamicTest> pathwayStages() {

@@ -20,8 +20,8 @@ import org.rabt.mappings.cpm.Address;
 import org.rabt.mappings.cpm.ChildProtected;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.SectorId;
-import org.rabt.mappings.labour.RapportRetrait.Motif;
-import org.rabt.mappings.labour.RapportRetrait.RepresentantLegal;
+import org.rabt.mappings.french.CarteFrancaise.Motif;
+import org.rabt.mappings.french.CarteFrancaise.RepresentantLegal;
 import tools.jackson.databind.JsonNode;
 
 /** Cards the hub sends labour inspection: what it gets, and what it never gets. */

@@ -19,9 +19,9 @@ import org.rabt.mappings.MappingException;
 import org.rabt.mappings.cpm.ChildProtected;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.SectorId;
-import org.rabt.mappings.social.FicheLiaison.Motif;
+import org.rabt.mappings.french.CarteFrancaise.Motif;
+import org.rabt.mappings.french.CarteFrancaise.RepresentantLegal;
 import org.rabt.mappings.social.FicheLiaison.PieceJointe;
-import org.rabt.mappings.social.FicheLiaison.RepresentantLegal;
 import tools.jackson.databind.JsonNode;
 
 /** Cards the hub sends social services: what they get, and what they never get. */
