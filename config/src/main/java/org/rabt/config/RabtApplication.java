@@ -1,18 +1,24 @@
 package org.rabt.config;
 
+import org.rabt.config.audit.AuditCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Rabt, the interoperability hub of a provincial child-protection mechanism. {@code java -jar
- * rabt.jar} starts it on embedded defaults (broker, database and demo PKI under {@code ./data}).
+ * rabt.jar} starts it on embedded defaults (broker, database and demo PKI under {@code ./data});
+ * {@code java -jar rabt.jar audit verify FILE} checks an audit export offline.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class RabtApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "audit".equals(args[0])) {
+            // offline tools run without starting the hub
+            System.exit(AuditCli.run(args, System.out, System.err));
+        }
         SpringApplication.run(RabtApplication.class, args);
     }
 }

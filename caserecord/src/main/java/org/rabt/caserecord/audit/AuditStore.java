@@ -29,7 +29,7 @@ public final class AuditStore {
 
     /** The advisory lock of the sealer ("rabt" and "audit", as a number any other lock is unlikely to use). */
     private static final long SEAL_LOCK = 0x7261627461756469L;
-    private static final int SEAL_BATCH = 5_000;
+    public static final int SEAL_BATCH = 5_000;
     private static final String COLUMNS = "seq, at, actor, role, action, sector, card_id, child_pseudonym, outcome, "
             + "error_code, payload_sha256, detail, prev_hash, hash";
 

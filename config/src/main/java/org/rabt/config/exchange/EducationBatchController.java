@@ -73,7 +73,7 @@ public class EducationBatchController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", BASE + "/" + batch.id())
                     .contentType(MediaType.APPLICATION_JSON).body(Json.bytes(receipt));
         } catch (Exception refused) {
-            return problem(refused, BASE);
+            return problem(refused, BASE, request);
         }
     }
 
@@ -106,7 +106,7 @@ public class EducationBatchController {
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.bytes(report));
         } catch (Exception refused) {
-            return problem(refused, path);
+            return problem(refused, path, request);
         }
     }
 
@@ -138,10 +138,13 @@ public class EducationBatchController {
         }
     }
 
-    private ResponseEntity<byte[]> problem(Exception refused, String path) {
+    private ResponseEntity<byte[]> problem(Exception refused, String path, HttpServletRequest request) {
         Problem problem = problems.problemForFailure(refused, path);
         AUDIT.info("rejected path={} code={} status={} detail={}", path, problem.code(), problem.status(),
                 problem.detail());
+        X509Certificate certificate = request.getAttribute("jakarta.servlet.request.X509Certificate")
+                instanceof X509Certificate[] chain && chain.length > 0 ? chain[0] : null;
+        problems.audit(problem, certificate, SectorId.EDUCATION.code(), null);
         return ResponseEntity.status(problem.status()).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
                 .body(Json.bytes(problem));
     }

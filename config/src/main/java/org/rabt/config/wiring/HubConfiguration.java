@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.rabt.caserecord.cards.CardStore;
 import org.rabt.caserecord.cards.DeliveryStatus;
+import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.caserecord.children.ChildPseudonyms;
 import org.rabt.config.HubProperties;
 import org.rabt.config.broker.BrokerQueues;
@@ -188,8 +189,9 @@ public class HubConfiguration {
     }
 
     @Bean
-    Problems problems() {
-        return new Problems();
+    Problems problems(AuditStore audit, Clock clock) {
+        return new Problems((at, actor, sector, code, payloadSha256, where) -> audit.record(at, actor, "sector",
+                "card-rejected", sector, null, "failure", code, payloadSha256, where), clock);
     }
 
     @Bean

@@ -75,6 +75,7 @@ public final class BatchRoutes extends RouteBuilder {
         Path file = dropped(exchange);
         Problem problem = problems.problemForFailure(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class),
                 file.getFileName().toString());
+        problems.audit(problem, "drop:education", "education", null);
         Path target = dropDir.resolve(".failed").resolve(file.getFileName() + ".problem.json");
         Files.createDirectories(target.getParent());
         Files.write(target, Json.bytes(problem));

@@ -1,12 +1,19 @@
 package org.rabt.routes.exchange;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.rabt.connectors.exchange.IntakeError;
 import org.rabt.connectors.exchange.IntakeException;
 import org.rabt.mappings.MappingException;
 import org.rabt.routes.Json;
+import org.rabt.routes.audit.RejectionAudit;
 import org.rabt.security.SecurityViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +28,39 @@ public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     /** Rejections are security-relevant events; the audit log (a later issue) will chain them. */
     private static final Logger AUDIT = LoggerFactory.getLogger("org.rabt.audit");
+    private static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+    private final RejectionAudit audit;
+    private final Clock clock;
+
+    public Problems() {
+        this(RejectionAudit.NONE, Clock.systemUTC());
+    }
+
+    public Problems(RejectionAudit audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a refusal in the audit log: who (the certificate subject), which sector the request
+     * claimed, the code, and the SHA-256 of what was refused — never the body itself. A refusal
+     * that cannot be recorded (the database down) is still answered; the log line says so.
+     */
+    public void audit(Problem problem, X509Certificate certificate, String sector, byte[] body) {
+        audit(problem, certificate == null ? "unauthenticated" : certificate.getSubjectX500Principal().getName(),
+                sector, body);
+    }
+
+    /** As {@link #audit(Problem, X509Certificate, String, byte[])} for a caller authenticated otherwise. */
+    public void audit(Problem problem, String actor, String sector, byte[] body) {
+        try {
+            audit.rejected(clock.instant(), actor, sector, problem.code(), body == null || body.length == 0 ? null
+                    : sha256Hex(body), problem.instance());
+        } catch (RuntimeException e) {
+            LOG.warn("could not write the audit entry of refusal {} at {}", problem.code(), problem.instance(), e);
+        }
+    }
 
     public Problem problemFor(Throwable failure, String instance) {
         if (failure instanceof IntakeException intake) {
@@ -60,6 +100,8 @@ public final class Problems {
         Problem problem = problemFor(unwrap(failure), instance);
         AUDIT.info("rejected path={} code={} status={} detail={}", instance, problem.code(), problem.status(),
                 problem.detail());
+        audit(problem, certificateOf(exchange.getIn()), exchange.getIn().getHeader("sector", String.class),
+                exchange.getIn().getBody(byte[].class));
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
@@ -76,6 +118,23 @@ public final class Problems {
     /** The problem document for a failure, unwrapped from Camel's wrapping. */
     public Problem problemForFailure(Throwable failure, String instance) {
         return problemFor(unwrap(failure), instance);
+    }
+
+    private static X509Certificate certificateOf(Message in) {
+        if (in instanceof PlatformHttpMessage http
+                && http.getRequest().getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain
+                && chain.length > 0) {
+            return chain[0];
+        }
+        return null;
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
     }
 
     private static boolean causedByBroker(Throwable failure) {

@@ -47,9 +47,15 @@ public final class AmqpIntakeRoute extends RouteBuilder {
                         .onWhen(exchange -> Problems.isRefusal(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
                         .handled(true)
                         .logExhausted(false)
-                        .process(exchange -> reply(exchange, sector, Json.bytes(problems.problemForFailure(
-                                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class),
-                                SectorQueues.inbound(sector))), Problem.MEDIA_TYPE))
+                        .process(exchange -> {
+                            Problem problem = problems.problemForFailure(
+                                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class),
+                                    SectorQueues.inbound(sector));
+                            // the broker admitted only this sector's certificate to this address
+                            problems.audit(problem, "amqp:" + sector.code(), sector.code(),
+                                    exchange.getIn().getBody(byte[].class));
+                            reply(exchange, sector, Json.bytes(problem), Problem.MEDIA_TYPE);
+                        })
                         .toD("jms:queue:${exchangeProperty.RabtReplyTo}?exchangePattern=InOnly&transacted=true"
                                 + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY)
                     .end()

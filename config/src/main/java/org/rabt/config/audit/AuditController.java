@@ -1,0 +1,80 @@
+package org.rabt.config.audit;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rabt.caserecord.audit.AuditStore;
+import org.rabt.security.Pem;
+import org.rabt.security.audit.AuditCheckpoint;
+import org.rabt.security.audit.AuditRecord;
+import org.rabt.security.audit.AuditVerification;
+import org.rabt.security.audit.AuditVerifier;
+import org.rabt.security.pki.HubPki;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The security officer's view of the chain, on the staff port: verify a stretch, export it as a
+ * self-proving file. Until staff sign-in lands (issue 6) the staff port is bound to 127.0.0.1
+ * and these endpoints answer anyone on the hub's machine; they hold pseudonyms and hashes, never
+ * a child's identity or a payload.
+ */
+@RestController
+public class AuditController {
+
+    /** At most this many entries per request; longer stretches are verified or exported in parts. */
+    static final int MAX_ENTRIES = 200_000;
+
+    private final AuditStore store;
+    private final HubPki pki;
+    private final Clock clock;
+
+    public AuditController(AuditStore store, HubPki pki, Clock clock) {
+        this.store = store;
+        this.pki = pki;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/audit/verify")
+    public Map<String, Object> verify(@RequestParam(name = "from", defaultValue = "1") long from,
+            @RequestParam(name = "to", required = false) Long to) {
+        long last = to == null ? store.lastSeq() : Math.min(to, store.lastSeq());
+        long first = Math.max(1, from);
+        long upTo = Math.min(last, first + MAX_ENTRIES - 1);
+        List<AuditRecord> entries = store.entries(first, upTo);
+        List<AuditCheckpoint> checkpoints = store.checkpoints(first, upTo);
+        AuditVerification result = new AuditVerifier(pki.hubSigner().certificate(), pki.caCertificate())
+                .verify(entries, checkpoints, store.hashBefore(first));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", first);
+        answer.put("to", upTo);
+        answer.put("intact", result.intact());
+        answer.put("entries", result.entries());
+        answer.put("checkpoints", result.checkpoints());
+        answer.put("firstBroken", result.firstBroken());
+        answer.put("problem", result.problem());
+        answer.put("lastSigned", checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).seq());
+        return answer;
+    }
+
+    /** By default up to the last checkpoint, so that every entry in the file is covered by a hub signature. */
+    @GetMapping("/api/v1/audit/export")
+    public ResponseEntity<byte[]> export(@RequestParam(name = "from", defaultValue = "1") long from,
+            @RequestParam(name = "to", required = false) Long to) {
+        long first = Math.max(1, from);
+        long lastSigned = store.checkpoints(first, Long.MAX_VALUE).stream().mapToLong(AuditCheckpoint::seq).max()
+                .orElse(store.lastSeq());
+        long upTo = Math.min(to == null ? lastSigned : to, first + MAX_ENTRIES - 1);
+        AuditExport export = new AuditExport(AuditExport.FORMAT, clock.instant(), first, upTo, store.hashBefore(first),
+                store.entries(first, upTo), store.checkpoints(first, upTo), Pem.toPem(pki.hubSigner().certificate()),
+                Pem.toPem(pki.caCertificate()));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rabt-audit-" + first + "-" + upTo + ".json\"")
+                .contentType(MediaType.APPLICATION_JSON).body(export.toJson());
+    }
+}
