@@ -103,6 +103,27 @@ class AuditIT extends HubTestBase {
     }
 
     @Test
+    void theSecurityOfficerSearchesByActionAndReadsTheSameAsFhirAuditEvents() throws Exception {
+        JsonNode refused = staff("/api/v1/audit?action=card-rejected&sector=health");
+        assertThat(refused.path("entries")).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.path("action").asString()).isEqualTo("card-rejected");
+            assertThat(entry.path("errorCode").asString()).isEqualTo("RABT-S003");
+        });
+
+        HttpResponse<String> fhir = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + staffPort + "/api/v1/audit?action=card-rejected&_format=fhir")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        org.hl7.fhir.r4.model.Bundle bundle = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Bundle.class, fhir.body());
+        assertThat(bundle.getEntry()).isNotEmpty().allSatisfy(entry -> {
+            org.hl7.fhir.r4.model.AuditEvent event = (org.hl7.fhir.r4.model.AuditEvent) entry.getResource();
+            assertThat(event.getOutcome()).isEqualTo(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome._8);
+            assertThat(event.getOutcomeDesc()).isEqualTo("RABT-S003");
+            assertThat(event.getAgentFirstRep().getWho().getIdentifier().getValue()).contains("CN=health");
+        });
+    }
+
+    @Test
     void theExportVerifiesWithTheJarsOwnVerifier() throws Exception {
         Path export = export();
         Process verify = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

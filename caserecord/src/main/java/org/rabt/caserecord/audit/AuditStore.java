@@ -108,6 +108,37 @@ public final class AuditStore {
                 .update();
     }
 
+    /** Sealed entries matching the query, in chain order, at most {@code query.limit()}. */
+    public List<AuditRecord> search(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entry WHERE seq > ?");
+        List<Object> params = new ArrayList<>();
+        params.add(query.afterSeq());
+        if (query.from() != null) {
+            sql.append(" AND at >= ?");
+            params.add(utc(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND at < ?");
+            params.add(utc(query.to()));
+        }
+        equal(sql, params, "actor", query.actor());
+        equal(sql, params, "sector", query.sector());
+        equal(sql, params, "action", query.action());
+        equal(sql, params, "outcome", query.outcome());
+        equal(sql, params, "card_id", query.cardId());
+        equal(sql, params, "child_pseudonym", query.childPseudonym());
+        sql.append(" ORDER BY seq LIMIT ?");
+        params.add(query.limit());
+        return jdbc.sql(sql.toString()).params(params).query(ENTRY).list();
+    }
+
+    private static void equal(StringBuilder sql, List<Object> params, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            sql.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
     /** The sealed entries from {@code fromSeq} to {@code toSeq}, in chain order. */
     public List<AuditRecord> entries(long fromSeq, long toSeq) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")

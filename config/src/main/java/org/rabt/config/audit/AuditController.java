@@ -40,6 +40,37 @@ public class AuditController {
         this.clock = clock;
     }
 
+    /**
+     * Search: {@code from}/{@code to} (ISO-8601 instants), {@code actor}, {@code sector},
+     * {@code action}, {@code outcome}, {@code card}, {@code child} (pseudonym); pages of
+     * {@code limit} (at most 1,000) after {@code afterSeq}. With {@code _format=fhir}, the page as a
+     * FHIR {@code Bundle} of {@code AuditEvent} resources.
+     */
+    @GetMapping("/api/v1/audit")
+    public ResponseEntity<?> search(@RequestParam(name = "from", required = false) java.time.Instant from,
+            @RequestParam(name = "to", required = false) java.time.Instant to,
+            @RequestParam(name = "actor", required = false) String actor,
+            @RequestParam(name = "sector", required = false) String sector,
+            @RequestParam(name = "action", required = false) String action,
+            @RequestParam(name = "outcome", required = false) String outcome,
+            @RequestParam(name = "card", required = false) String card,
+            @RequestParam(name = "child", required = false) String child,
+            @RequestParam(name = "afterSeq", defaultValue = "0") long afterSeq,
+            @RequestParam(name = "limit", defaultValue = "100") int limit,
+            @RequestParam(name = "_format", required = false) String format) {
+        int size = Math.max(1, Math.min(limit, 1_000));
+        List<AuditRecord> page = store.search(new org.rabt.caserecord.audit.AuditQuery(from, to, actor, sector, action,
+                outcome, card, child, afterSeq, size));
+        if ("fhir".equals(format)) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/fhir+json"))
+                    .body(AuditEvents.bundle(page));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("entries", page);
+        answer.put("next", page.size() == size ? "afterSeq=" + page.get(page.size() - 1).seq() : null);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+
     @GetMapping("/api/v1/audit/verify")
     public Map<String, Object> verify(@RequestParam(name = "from", defaultValue = "1") long from,
             @RequestParam(name = "to", required = false) Long to) {

@@ -79,8 +79,10 @@ class TlsKeyStoresTest {
     void theExchangePortRefusesAClientCertificateFromAnotherCa() {
         HubPki other = HubPki.loadOrCreate(otherDir, List.of("health"), List.of());
 
+        // TLS 1.3 may report the server's refusal to the client as an alert (SSLException) or as the
+        // connection it closed (SocketException), depending on timing: either way, no handshake
         assertThatThrownBy(() -> handshake(other.sectorKeyMaterial("health").orElseThrow(), pki.caCertificate()))
-                .isInstanceOf(SSLException.class);
+                .isInstanceOfAny(SSLException.class, java.net.SocketException.class);
     }
 
     /** Runs one handshake; the server side returns the sector named by the client certificate. */
