@@ -57,6 +57,11 @@ final class StepCosts {
         measure("justice_xml_write_and_validate", () -> justice.fromCpm(cpm));
         measure("hub_sign", () -> hubSigner.sign(xml));
         measure("sector_sign (client side)", () -> healthSigner.sign(card.body()));
+        org.rabt.security.audit.AuditRecord entry = new org.rabt.security.audit.AuditRecord(42, java.time.Instant.now(),
+                "sector:health", "sector", "card-accepted", "health", card.id(), "AAAAAAAAAAAAAAAAAAAAAAAAAAA", "success",
+                null, "ab".repeat(32), "queued on rabt.justice.outbound", org.rabt.security.audit.AuditChain.GENESIS, null);
+        measure("audit_chain_hash (per entry)",
+                () -> org.rabt.security.audit.AuditChain.hashOf(org.rabt.security.audit.AuditChain.GENESIS, entry));
     }
 
     private static void measure(String name, Supplier<Object> step) {
