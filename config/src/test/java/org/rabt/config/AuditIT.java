@@ -124,6 +124,17 @@ class AuditIT extends HubTestBase {
     }
 
     @Test
+    void theSignatureFailureShowsAmongTheAnomalies() throws Exception {
+        JsonNode anomalies = staff("/api/v1/audit/anomalies?hours=1");
+        assertThat(anomalies.path("refusals")).anySatisfy(row -> {
+            assertThat(row.path("code").asString()).isEqualTo("RABT-S003");
+            assertThat(row.path("actor").asString()).contains("CN=health");
+            assertThat(row.path("count").asLong()).isPositive();
+        });
+        assertThat(anomalies.path("volumes")).extracting(row -> row.path("actor").asString()).contains("hub");
+    }
+
+    @Test
     void theExportVerifiesWithTheJarsOwnVerifier() throws Exception {
         Path export = export();
         Process verify = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -132,6 +132,33 @@ public final class AuditStore {
         return jdbc.sql(sql.toString()).params(params).query(ENTRY).list();
     }
 
+    /** Refusals in [{@code from}, {@code to}) by actor and code: denied accesses, signature failures. */
+    public List<java.util.Map<String, Object>> refusals(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT actor, error_code AS code, count(*) AS count, max(at) AS last
+                FROM audit_entry WHERE outcome = 'failure' AND error_code IS NOT NULL AND at >= ? AND at < ?
+                GROUP BY actor, error_code ORDER BY count(*) DESC LIMIT 200""")
+                .params(utc(from), utc(to)).query().listOfRows();
+    }
+
+    /**
+     * Each actor's number of entries in [{@code from}, {@code to}) beside its average over the
+     * seven windows of the same length before, and whether it is unusual: more than three times
+     * that average and more than ten entries (or more than ten from an actor never seen before).
+     */
+    public List<java.util.Map<String, Object>> volumes(Instant from, Instant to) {
+        Duration window = Duration.between(from, to);
+        return jdbc.sql("""
+                WITH now_ AS (SELECT actor, count(*) AS n FROM audit_entry WHERE at >= ? AND at < ? GROUP BY actor),
+                     before_ AS (SELECT actor, count(*) / 7.0 AS avg FROM audit_entry WHERE at >= ? AND at < ? GROUP BY actor)
+                SELECT n.actor, n.n AS count, round(coalesce(b.avg, 0), 1) AS usual,
+                       (n.n > 10 AND n.n > 3 * coalesce(b.avg, 0)) AS unusual
+                FROM now_ n LEFT JOIN before_ b ON b.actor = n.actor
+                ORDER BY unusual DESC, n.n DESC LIMIT 200""")
+                .params(utc(from), utc(to), utc(from.minus(window.multipliedBy(7))), utc(from))
+                .query().listOfRows();
+    }
+
     private static void equal(StringBuilder sql, List<Object> params, String column, String value) {
         if (value != null && !value.isBlank()) {
             sql.append(" AND ").append(column).append(" = ?");

@@ -159,6 +159,38 @@ public final class CardStore {
     }
 
     /** How many cards stand in each delivery status (for metrics). */
+    /**
+     * Deletes the signed original bytes of up to {@code limit} cards received before
+     * {@code receivedBefore} and no longer on their way (delivered or dead-lettered): the card, its
+     * history and its audit entries stay, and the audit chain with them, since an entry holds only
+     * the payload's SHA-256. Each purge is itself an audit entry, in the same statement. Returns
+     * how many were purged.
+     */
+    public int purgeEvidence(Instant receivedBefore, Instant at, int limit) {
+        return jdbc.sql("""
+                WITH purged AS (
+                    DELETE FROM card_evidence WHERE card_id IN (
+                        SELECT id FROM card
+                        WHERE received_at < ? AND delivery_status IN ('delivered', 'dead-lettered')
+                          AND id IN (SELECT card_id FROM card_evidence)
+                        ORDER BY received_at LIMIT ?)
+                    RETURNING card_id),
+                audited AS (
+                    INSERT INTO audit_entry (at, actor, role, action, sector, card_id, child_pseudonym, outcome,
+                                             payload_sha256, detail)
+                    SELECT ?, 'hub', 'hub', 'evidence-purged', c.sender_sector, c.id::text, c.child_pseudonym, 'success',
+                           c.body_sha256, 'retention policy'
+                    FROM purged p JOIN card c ON c.id = p.card_id)
+                SELECT count(*) FROM purged""")
+                .params(utc(receivedBefore), limit, utc(at.truncatedTo(ChronoUnit.MICROS)))
+                .query(Integer.class).single();
+    }
+
+    /** Whether the card's signed original bytes are still kept. */
+    public boolean hasEvidence(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM card_evidence WHERE card_id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
     public long countByDeliveryStatus(DeliveryStatus status) {
         return jdbc.sql("SELECT COUNT(*) FROM card WHERE delivery_status = ?").param(status.code())
                 .query(Long.class).single();

@@ -138,6 +138,29 @@ class AuditStoreTest {
         assertThat(verify().intact()).isTrue();
     }
 
+    @Test
+    void evidencePurgedByPolicyLeavesTheCardAndAChainThatStillVerifies() {
+        UUID delivered = UUID.randomUUID();
+        UUID onItsWay = UUID.randomUUID();
+        cards.admit(card(delivered), "queued");
+        cards.markDelivered(delivered, 1, T0.plusSeconds(1), "HTTP 201");
+        cards.admit(card(onItsWay), "queued");
+        audit.seal(T0.plusSeconds(2), 4, Duration.ofMinutes(5), HUB);
+
+        int purged = cards.purgeEvidence(T0.plusSeconds(10), T0.plusSeconds(20), 100);
+        audit.seal(T0.plusSeconds(30), 4, Duration.ofMinutes(5), HUB);
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(cards.hasEvidence(delivered)).isFalse();
+        assertThat(cards.hasEvidence(onItsWay)).as("a card still on its way keeps its evidence").isTrue();
+        assertThat(cards.find(delivered)).isPresent();
+        AuditRecord last = audit.entries(audit.lastSeq(), audit.lastSeq()).get(0);
+        assertThat(last.action()).isEqualTo("evidence-purged");
+        assertThat(last.cardId()).isEqualTo(delivered.toString());
+        assertThat(last.payloadSha256()).isEqualTo(PAYLOAD_SHA256);
+        assertThat(verify().intact()).isTrue();
+    }
+
     @Nested
     class TamperingInTheDatabase {
 

@@ -4,7 +4,10 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.config.wiring.HubSigning;
+import org.rabt.caserecord.cards.CardStore;
 import org.rabt.routes.audit.AuditSealRoute;
+import org.rabt.routes.retention.EvidenceRetentionRoute;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +23,13 @@ public class AuditConfiguration {
     AuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactions) {
         return new AuditStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
                 new TransactionTemplate(transactions));
+    }
+
+    /** Only with a retention policy ({@code rabt.audit.evidence-retention}, e.g. {@code 3650d}). */
+    @Bean
+    @ConditionalOnProperty("rabt.audit.evidence-retention")
+    EvidenceRetentionRoute evidenceRetentionRoute(CardStore cards, AuditProperties properties, Clock clock) {
+        return new EvidenceRetentionRoute(cards, properties.evidenceRetention(), clock);
     }
 
     @Bean

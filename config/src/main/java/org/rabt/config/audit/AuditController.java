@@ -71,6 +71,22 @@ public class AuditController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
+    /**
+     * What a security officer looks at first, over the last {@code hours} (24): refusals by actor
+     * and code (denied accesses, signature failures) and each actor's volume beside its usual one.
+     */
+    @GetMapping("/api/v1/audit/anomalies")
+    public Map<String, Object> anomalies(@RequestParam(name = "hours", defaultValue = "24") int hours) {
+        java.time.Instant to = clock.instant();
+        java.time.Instant from = to.minus(java.time.Duration.ofHours(Math.max(1, Math.min(hours, 24 * 31))));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", from.toString());
+        answer.put("to", to.toString());
+        answer.put("refusals", store.refusals(from, to));
+        answer.put("volumes", store.volumes(from, to));
+        return answer;
+    }
+
     @GetMapping("/api/v1/audit/verify")
     public Map<String, Object> verify(@RequestParam(name = "from", defaultValue = "1") long from,
             @RequestParam(name = "to", required = false) Long to) {
