@@ -29,9 +29,12 @@ import org.hl7.fhir.r4.model.Task;
  */
 public final class HealthFhirServer implements AutoCloseable {
 
-    /** A transaction the server processed, with the hub's headers. */
-    public record Received(Bundle transaction, String cardId, String signature) {
+    /** A transaction the server processed, with the hub's headers and the exact bytes received. */
+    public record Received(Bundle transaction, String cardId, String signature, byte[] body) {
     }
+
+    /** The request attribute where the capturing filter keeps the raw body. */
+    private static final String RAW_BODY = "rabt.test.rawBody";
 
     private final Tomcat tomcat = new Tomcat();
     private final TransactionProvider provider = new TransactionProvider();
@@ -52,6 +55,14 @@ public final class HealthFhirServer implements AutoCloseable {
         fhir.registerProvider(provider);
         Tomcat.addServlet(context, "fhir", fhir);
         context.addServletMappingDecoded("/fhir/*", "fhir");
+        org.apache.tomcat.util.descriptor.web.FilterDef capture = new org.apache.tomcat.util.descriptor.web.FilterDef();
+        capture.setFilterName("capture");
+        capture.setFilter(new RawBodyFilter());
+        context.addFilterDef(capture);
+        org.apache.tomcat.util.descriptor.web.FilterMap map = new org.apache.tomcat.util.descriptor.web.FilterMap();
+        map.setFilterName("capture");
+        map.addURLPattern("/*");
+        context.addFilterMap(map);
         try {
             tomcat.start();
         } catch (LifecycleException e) {
@@ -103,7 +114,8 @@ public final class HealthFhirServer implements AutoCloseable {
                     response.addEntry().setResponse(store(entry));
                 }
             }
-            received.add(new Received(transaction, request.getHeader("Rabt-Card-Id"), request.getHeader("Rabt-Signature")));
+            received.add(new Received(transaction, request.getHeader("Rabt-Card-Id"), request.getHeader("Rabt-Signature"),
+                    (byte[]) request.getAttribute(RAW_BODY)));
             return response;
         }
 
@@ -128,6 +140,53 @@ public final class HealthFhirServer implements AutoCloseable {
 
         private static String key(Identifier identifier) {
             return identifier.getSystem() + "|" + identifier.getValue();
+        }
+    }
+
+    /**
+     * Keeps the bytes the hub sent (before HAPI parses them), so that a test can check the hub's
+     * signature over exactly what the health system received.
+     */
+    private static final class RawBodyFilter implements jakarta.servlet.Filter {
+
+        @Override
+        public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+                jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+            byte[] body = request.getInputStream().readAllBytes();
+            request.setAttribute(RAW_BODY, body);
+            chain.doFilter(new jakarta.servlet.http.HttpServletRequestWrapper((jakarta.servlet.http.HttpServletRequest) request) {
+                @Override
+                public jakarta.servlet.ServletInputStream getInputStream() {
+                    java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+                    return new jakarta.servlet.ServletInputStream() {
+                        @Override
+                        public int read() {
+                            return in.read();
+                        }
+
+                        @Override
+                        public boolean isFinished() {
+                            return in.available() == 0;
+                        }
+
+                        @Override
+                        public boolean isReady() {
+                            return true;
+                        }
+
+                        @Override
+                        public void setReadListener(jakarta.servlet.ReadListener listener) {
+                            throw new UnsupportedOperationException();
+                        }
+                    };
+                }
+
+                @Override
+                public java.io.BufferedReader getReader() {
+                    return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }, response);
         }
     }
 }
