@@ -58,6 +58,7 @@ import org.rabt.routes.intake.AmqpIntakeRoute;
 import org.rabt.config.broker.AmqpProperties;
 import org.rabt.routes.status.StatusReports;
 import org.rabt.security.pki.HubPki;
+import org.rabt.security.pki.SectorTrust;
 import org.rabt.security.pki.TlsKeyStores;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -105,8 +106,8 @@ public class HubConfiguration {
     // --- the exchange port -------------------------------------------------------------------
 
     @Bean
-    ExchangeConnector exchangeConnector(ExchangeProperties properties, HubPki pki) {
-        return new ExchangeConnector(properties.port(), properties.address(), pki);
+    ExchangeConnector exchangeConnector(ExchangeProperties properties, HubPki pki, SectorTrust trust) {
+        return new ExchangeConnector(properties.port(), properties.address(), pki, trust.trustManager());
     }
 
     @Bean
