@@ -64,7 +64,7 @@ class PkiLifecycleIT extends HubTestBase {
     }
 
     @Test
-    void aSectorEnrolledWithTheCliPostsUntilRevokedThenItsNextConnectionIsRefusedWhileOthersCarryOn() {
+    void aSectorEnrolledWithTheCliPostsUntilRevokedThenItsNextConnectionIsRefusedWhileOthersCarryOn() throws Exception {
         Path enrolled = EXTERNAL.resolve("freeline");
         assertThat(pki("enrol", "--sector", "freeline", "--out", enrolled.toString(), "--data-dir", DATA.toString()))
                 .isZero();
@@ -82,6 +82,10 @@ class PkiLifecycleIT extends HubTestBase {
         SectorClient freelineAgain = SectorClient.of("freeline", freelineKey, enrolled.resolve("ca.pem"), exchangePort());
         assertRefusedAsRevoked(() -> freelineAgain.postCard(
                 example("freeline/examples/signalement-cellule-ecoute-meknes.json"), "application/json"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(staff("/api/v1/audit?action=tls-refused&sector=freeline").path("entries"))
+                        .as("the refused handshake is in the audit log with its code")
+                        .anySatisfy(entry -> assertThat(entry.path("errorCode").asString()).isEqualTo("RABT-S007")));
         // the other sectors keep working, on new connections too
         HttpResponse<String> health = sector("health", DATA).postCard(
                 example("health/examples/referral-to-prosecutor.json"), "application/fhir+json");

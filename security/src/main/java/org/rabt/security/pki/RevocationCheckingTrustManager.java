@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -19,10 +20,14 @@ public final class RevocationCheckingTrustManager extends X509ExtendedTrustManag
 
     private final X509ExtendedTrustManager delegate;
     private final Revocations revocations;
+    private final Consumer<X509Certificate> onRevoked;
 
-    public RevocationCheckingTrustManager(X509ExtendedTrustManager delegate, Revocations revocations) {
+    /** @param onRevoked told of each revoked certificate refused, e.g. to audit the refusal */
+    public RevocationCheckingTrustManager(X509ExtendedTrustManager delegate, Revocations revocations,
+            Consumer<X509Certificate> onRevoked) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
+        this.onRevoked = Objects.requireNonNull(onRevoked, "onRevoked");
     }
 
     @Override
@@ -77,6 +82,7 @@ public final class RevocationCheckingTrustManager extends X509ExtendedTrustManag
                         unreadableList);
             }
             if (revoked) {
+                onRevoked.accept(certificate);
                 throw new CertificateException(SecurityError.CERTIFICATE_REVOKED.code() + ": the certificate "
                         + certificate.getSubjectX500Principal().getName() + " (serial "
                         + certificate.getSerialNumber().toString(16) + ") is revoked");

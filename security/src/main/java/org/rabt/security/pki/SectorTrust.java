@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -80,12 +81,17 @@ public final class SectorTrust {
      * list, consulted afresh at each handshake.
      */
     public X509ExtendedTrustManager trustManager() {
+        return trustManager(certificate -> { });
+    }
+
+    /** As {@link #trustManager()}, telling {@code onRevoked} of each revoked certificate it refuses. */
+    public X509ExtendedTrustManager trustManager(Consumer<X509Certificate> onRevoked) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
             factory.init(TlsKeyStores.trustStore(issuers));
             for (TrustManager manager : factory.getTrustManagers()) {
                 if (manager instanceof X509ExtendedTrustManager x509) {
-                    return new RevocationCheckingTrustManager(x509, revocations);
+                    return new RevocationCheckingTrustManager(x509, revocations, onRevoked);
                 }
             }
         } catch (GeneralSecurityException e) {
