@@ -1,11 +1,16 @@
 package org.rabt.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,14 +36,18 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
+import org.rabt.config.broker.AmqpConfiguration.AmqpPort;
 import org.rabt.config.pki.PkiCli;
 import org.rabt.config.support.HubTestBase;
 import org.rabt.config.support.SectorClient;
 import org.rabt.security.CryptoUtils;
 import org.rabt.security.KeyMaterial;
 import org.rabt.security.Pem;
+import org.rabt.security.pki.TlsKeyStores;
 import org.rabt.security.signature.DetachedSigner;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The PKI lifecycle on a running hub, never restarted: a sector enrolled with {@code pki enrol}
  * posts cards; after {@code pki revoke} its next connection is refused while the other sectors
  * carry on; a card signed with a revoked key is refused even over a valid connection; and a sector
- * certificate from an external CA named in {@code rabt.pki.trusted-ca-file} is accepted.
+ * certificate from an external CA named in {@code rabt.pki.trusted-ca-file} is accepted. Over
+ * AMQP, a revoked certificate is refused at the next login.
  */
 class PkiLifecycleIT extends HubTestBase {
 
@@ -56,6 +66,9 @@ class PkiLifecycleIT extends HubTestBase {
     private static final Path EXTERNAL = newDataDir();
     private static final KeyMaterial EXTERNAL_CA = externalCa();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    private AmqpPort amqpPort;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -127,11 +140,53 @@ class PkiLifecycleIT extends HubTestBase {
     }
 
     @Test
+    void aRevokedCertificateIsRefusedAtTheNextAmqpLoginWhileOtherSectorsStillLogIn() throws Exception {
+        Path enrolled = EXTERNAL.resolve("gendarmerie");
+        assertThat(pki("enrol", "--sector", "gendarmerie", "--out", enrolled.toString(), "--data-dir", DATA.toString()))
+                .isZero();
+        KeyMaterial gendarmerie = SectorClient.keyMaterialIn(enrolled);
+        amqpLogin(gendarmerie).close();
+
+        assertThat(pki("revoke", "--sector", "gendarmerie", "--data-dir", DATA.toString())).isZero();
+
+        assertThatThrownBy(() -> amqpLogin(gendarmerie)).isInstanceOf(JMSException.class);
+        amqpLogin(SectorClient.keyMaterial(DATA.resolve("pki"), "police")).close();
+    }
+
+    @Test
     void theCliRefusesAnUnknownSectorAndAMissingPki() {
         assertThat(pki("enrol", "--sector", "mars", "--out", EXTERNAL.resolve("mars").toString(),
                 "--data-dir", DATA.toString())).isEqualTo(2);
         assertThat(pki("revoke", "--sector", "health", "--data-dir", EXTERNAL.resolve("no-hub-here").toString()))
                 .isEqualTo(1);
+    }
+
+    /** A Qpid JMS connection over TLS with {@code material} as client certificate, logged in and with a session open. */
+    private Connection amqpLogin(KeyMaterial material) throws Exception {
+        String password = "test";
+        Path stores = Files.createTempDirectory(EXTERNAL, "amqp-");
+        Path keyStore = stores.resolve("keystore.p12");
+        Path trustStore = stores.resolve("truststore.p12");
+        try (OutputStream out = Files.newOutputStream(keyStore)) {
+            TlsKeyStores.keyStore(material, password.toCharArray()).store(out, password.toCharArray());
+        }
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            TlsKeyStores.trustStore(Pem.readCertificates(DATA.resolve("pki/ca.pem"))).store(out, password.toCharArray());
+        }
+        JmsConnectionFactory factory = new JmsConnectionFactory("amqps://localhost:" + amqpPort.port()
+                + "?transport.keyStoreLocation=" + keyStore + "&transport.keyStorePassword=" + password
+                + "&transport.keyStoreType=PKCS12"
+                + "&transport.trustStoreLocation=" + trustStore + "&transport.trustStorePassword=" + password
+                + "&transport.trustStoreType=PKCS12");
+        Connection connection = factory.createConnection();
+        try {
+            connection.start();
+            connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            return connection;
+        } catch (JMSException refused) {
+            connection.close();
+            throw refused;
+        }
     }
 
     /** Refused at the handshake (however TLS 1.3 reports it to the client), or with a coded 403. */
