@@ -1,6 +1,7 @@
 package org.rabt.config;
 
 import org.rabt.config.audit.AuditCli;
+import org.rabt.config.pki.PkiCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Rabt, the interoperability hub of a provincial child-protection mechanism. {@code java -jar
  * rabt.jar} starts it on embedded defaults (broker, database and demo PKI under {@code ./data});
- * {@code java -jar rabt.jar audit verify FILE} checks an audit export offline.
+ * {@code java -jar rabt.jar audit verify FILE} checks an audit export offline; {@code java -jar
+ * rabt.jar pki enrol|revoke ...} enrols or revokes a sector system's certificate.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,6 +20,9 @@ public class RabtApplication {
         if (args.length > 0 && "audit".equals(args[0])) {
             // offline tools run without starting the hub
             System.exit(AuditCli.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && "pki".equals(args[0])) {
+            System.exit(PkiCli.run(args, System.out, System.err));
         }
         SpringApplication.run(RabtApplication.class, args);
     }

@@ -18,6 +18,8 @@ public enum SecurityError {
     SIGNER_CERTIFICATE_NOT_VALID("RABT-S005", "Signer certificate not valid", true),
     /** Signed by a certificate that is not the sender's registered one. */
     UNKNOWN_SIGNER("RABT-S006", "Unknown signer", true),
+    /** The certificate (TLS client or signer) is on the hub's revocation list. */
+    CERTIFICATE_REVOKED("RABT-S007", "Certificate revoked", true),
     /** The client certificate of sector X was used on sector Y's path. */
     CERTIFICATE_OF_OTHER_SECTOR("RABT-A002", "Client certificate belongs to another sector", true),
     /** The client certificate names no known sector. */

@@ -24,6 +24,7 @@ class SecurityErrorTest {
         assertThat(SecurityError.SIGNED_BY_OTHER_SECTOR.code()).isEqualTo("RABT-S004");
         assertThat(SecurityError.SIGNER_CERTIFICATE_NOT_VALID.code()).isEqualTo("RABT-S005");
         assertThat(SecurityError.UNKNOWN_SIGNER.code()).isEqualTo("RABT-S006");
+        assertThat(SecurityError.CERTIFICATE_REVOKED.code()).isEqualTo("RABT-S007");
         assertThat(SecurityError.CERTIFICATE_OF_OTHER_SECTOR.code()).isEqualTo("RABT-A002");
         assertThat(SecurityError.CERTIFICATE_NAMES_NO_SECTOR.code()).isEqualTo("RABT-A003");
     }

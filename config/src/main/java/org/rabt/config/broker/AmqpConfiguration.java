@@ -23,6 +23,8 @@ import org.rabt.config.HubProperties;
 import org.rabt.connectors.SectorQueues;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.security.pki.HubPki;
+import org.rabt.security.pki.SectorTrust;
+import org.springframework.beans.factory.ObjectProvider;
 import org.rabt.security.pki.TlsKeyStores;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
@@ -31,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The broker's door for sector systems that send over AMQP: an AMQP 1.0 acceptor with TLS and a
- * required client certificate (the exchange port's server certificate and trust), security on
+ * required client certificate (the exchange port's server certificate and trusted CAs), security on
  * (see {@link SectorBrokerSecurity}), and for each such sector an inbound queue and a replies queue.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,9 +49,12 @@ public class AmqpConfiguration {
     }
 
     @Bean
-    ArtemisConfigurationCustomizer amqpAcceptor(AmqpProperties amqp, AmqpPort port, HubPki pki, HubProperties hub) {
+    ArtemisConfigurationCustomizer amqpAcceptor(AmqpProperties amqp, AmqpPort port, HubPki pki, HubProperties hub,
+            SectorTrust trust) {
         return configuration -> {
             configuration.setSecurityEnabled(true);
+            // every login asks SectorBrokerSecurity again, so a revoked certificate is refused at the next one
+            configuration.setAuthenticationCacheSize(0);
             for (SectorId sector : amqp.sectors()) {
                 String inbound = SectorQueues.inbound(sector);
                 String replies = SectorQueues.replies(sector);
@@ -71,7 +76,7 @@ public class AmqpConfiguration {
             Path dir = hub.dataDir().resolve("pki").resolve("amqp");
             Path keyStore = write(dir.resolve("keystore.p12"), TlsKeyStores.keyStore(pki.exchangeKeyMaterial(),
                     password.toCharArray()), password);
-            Path trustStore = write(dir.resolve("truststore.p12"), TlsKeyStores.trustStore(List.of(pki.caCertificate())),
+            Path trustStore = write(dir.resolve("truststore.p12"), TlsKeyStores.trustStore(trust.issuers()),
                     password);
             try {
                 configuration.addAcceptorConfiguration("amqp", "tcp://" + amqp.address() + ":" + port.port()
@@ -87,12 +92,13 @@ public class AmqpConfiguration {
 
     /** Security is on: the hub (in-VM) may do anything, sector systems only their own queues. */
     @Bean
-    static BeanPostProcessor brokerSecurity(AmqpProperties amqp) {
+    static BeanPostProcessor brokerSecurity(AmqpProperties amqp, ObjectProvider<SectorTrust> trust) {
         Set<String> known = new HashSet<>();
         for (SectorId sector : EnumSet.complementOf(EnumSet.of(SectorId.CENTRE))) {
             known.add(sector.code());
         }
-        SectorBrokerSecurity security = new SectorBrokerSecurity(known, Set.copyOf(amqp.sectors()));
+        SectorBrokerSecurity security = new SectorBrokerSecurity(known, Set.copyOf(amqp.sectors()),
+                certificate -> trust.getObject().revocations().isRevoked(certificate));
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {

@@ -58,6 +58,10 @@ import org.rabt.routes.intake.AmqpIntakeRoute;
 import org.rabt.config.broker.AmqpProperties;
 import org.rabt.routes.status.StatusReports;
 import org.rabt.security.pki.HubPki;
+import org.rabt.security.pki.SectorTrust;
+import org.rabt.security.pki.SectorIdentity;
+import org.rabt.security.SecurityError;
+import org.rabt.security.SecurityViolation;
 import org.rabt.security.pki.TlsKeyStores;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -105,8 +109,17 @@ public class HubConfiguration {
     // --- the exchange port -------------------------------------------------------------------
 
     @Bean
-    ExchangeConnector exchangeConnector(ExchangeProperties properties, HubPki pki) {
-        return new ExchangeConnector(properties.port(), properties.address(), pki);
+    ExchangeConnector exchangeConnector(ExchangeProperties properties, HubPki pki, SectorTrust trust,
+            ObjectProvider<AuditStore> audit, Clock clock) {
+        // the audit store is looked up at the refusal, not now: the exchange port is built before the database
+        return new ExchangeConnector(properties.port(), properties.address(), pki, trust.trustManager(revoked -> {
+            AuditStore store = audit.getIfAvailable();
+            if (store != null) {
+                store.record(clock.instant(), revoked.getSubjectX500Principal().getName(), "sector", "tls-refused",
+                        sectorOrNull(revoked), null, "failure", SecurityError.CERTIFICATE_REVOKED.code(), null,
+                        "exchange port handshake: certificate serial " + revoked.getSerialNumber().toString(16) + " is revoked");
+            }
+        }));
     }
 
     @Bean
@@ -316,6 +329,14 @@ public class HubConfiguration {
             }
         });
         return urls;
+    }
+
+    private static String sectorOrNull(java.security.cert.X509Certificate certificate) {
+        try {
+            return SectorIdentity.sectorOf(certificate, Set.copyOf(codes(EXTERNAL_SECTORS)));
+        } catch (SecurityViolation notASector) {
+            return null;
+        }
     }
 
     private static List<String> codes(Set<SectorId> sectors) {

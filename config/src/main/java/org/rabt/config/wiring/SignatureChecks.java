@@ -9,13 +9,15 @@ import org.rabt.routes.intake.SignatureCheck;
 import org.rabt.security.SecurityError;
 import org.rabt.security.SecurityViolation;
 import org.rabt.security.pki.HubPki;
+import org.rabt.security.pki.SectorTrust;
 import org.rabt.security.signature.DetachedSignatureVerifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Verifies a card's {@code Rabt-Signature} against the certificate its sender authenticated
  * with (or, for transports without TLS client certificates, the sector's registered one); a
- * signature by another sector's key is named as such.
+ * signature by another sector's key is named as such, and one by a revoked key refused (RABT-S007)
+ * from the moment {@code pki revoke} wrote the revocation list.
  */
 @Component
 public final class SignatureChecks implements SignatureCheck, BatchSignatureCheck {
@@ -23,9 +25,9 @@ public final class SignatureChecks implements SignatureCheck, BatchSignatureChec
     private final HubPki pki;
     private final DetachedSignatureVerifier verifier;
 
-    public SignatureChecks(HubPki pki) {
+    public SignatureChecks(HubPki pki, SectorTrust trust) {
         this.pki = pki;
-        this.verifier = new DetachedSignatureVerifier(java.util.List.of(pki.caCertificate()));
+        this.verifier = new DetachedSignatureVerifier(trust.issuers(), trust.revocations());
     }
 
     @Override

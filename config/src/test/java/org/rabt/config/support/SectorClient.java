@@ -44,6 +44,18 @@ public final class SectorClient {
                 httpClient(material, pkiDir.resolve("ca.pem")), new DetachedSigner(material));
     }
 
+    /** A client authenticating and signing with {@code material}, trusting the CA certificates in {@code caFile}. */
+    public static SectorClient of(String sector, KeyMaterial material, Path caFile, int exchangePort) {
+        return new SectorClient(sector, URI.create("https://localhost:" + exchangePort),
+                httpClient(material, caFile), new DetachedSigner(material));
+    }
+
+    /** The key and certificate in {@code directory} ({@code key.pem}, {@code cert.pem}), as {@code pki enrol} writes them. */
+    public static KeyMaterial keyMaterialIn(Path directory) {
+        List<java.security.cert.X509Certificate> chain = Pem.readCertificates(directory.resolve("cert.pem"));
+        return new KeyMaterial(Pem.readPrivateKey(directory.resolve("key.pem")), chain.get(0), chain);
+    }
+
     /** A client that presents no certificate at all. */
     public static HttpClient withoutCertificate(Path pkiDir) {
         return HttpClient.newBuilder().sslContext(sslContext(null, pkiDir.resolve("ca.pem")))

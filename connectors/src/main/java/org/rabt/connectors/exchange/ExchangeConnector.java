@@ -5,25 +5,30 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.rabt.security.pki.HubPki;
+import org.rabt.security.pki.SectorTrust;
 import org.rabt.security.pki.TlsKeyStores;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
  * Adds the sector exchange port to the embedded Tomcat: HTTPS with the hub CA's server
- * certificate, and a client certificate issued by the hub's CA required at the handshake, so a
- * system without one never reaches the application.
+ * certificate, and a client certificate required at the handshake, issued by a trusted CA (the
+ * hub's, or an external one) and not revoked, so a system without one never reaches the
+ * application. The revocation list is consulted at each handshake: no restart after a revocation.
  */
 public final class ExchangeConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final int port;
     private final String address;
     private final HubPki pki;
+    private final X509ExtendedTrustManager trust;
     private volatile Connector connector;
 
     /**
@@ -31,9 +36,15 @@ public final class ExchangeConnector implements WebServerFactoryCustomizer<Tomca
      * @param address the interface to listen on
      */
     public ExchangeConnector(int port, String address, HubPki pki) {
+        this(port, address, pki, SectorTrust.of(pki, Optional.empty()).trustManager());
+    }
+
+    /** @param trust decides which client certificates are accepted (see {@link SectorTrust#trustManager()}) */
+    public ExchangeConnector(int port, String address, HubPki pki, X509ExtendedTrustManager trust) {
         this.port = port;
         this.address = address;
         this.pki = pki;
+        this.trust = trust;
     }
 
     @Override
@@ -76,6 +87,8 @@ public final class ExchangeConnector implements WebServerFactoryCustomizer<Tomca
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystore(TlsKeyStores.keyStore(pki.exchangeKeyMaterial(), password.toCharArray()));
         certificate.setCertificateKeystorePassword(password);
+        // the key store above only describes the certificate to Tomcat; TLS itself runs on this context
+        certificate.setSslContext(new ExchangeTlsContext(pki.exchangeKeyMaterial(), trust, password.toCharArray()));
         tls.addCertificate(certificate);
         return tls;
     }

@@ -69,6 +69,11 @@ final class CertificateIssuer {
         this.clock = clock;
     }
 
+    /** The CA's key and certificate, for the revocation list it signs. */
+    KeyMaterial ca() {
+        return ca;
+    }
+
     /** A new self-signed CA: basicConstraints CA pathLen 1 and keyUsage keyCertSign|cRLSign, both critical. */
     static KeyMaterial createCa(Clock clock) {
         KeyPair keys = CryptoUtils.generateKeyPair();

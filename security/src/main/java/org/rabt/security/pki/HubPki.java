@@ -1,6 +1,7 @@
 package org.rabt.security.pki;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.DirectoryStream;
@@ -48,8 +49,14 @@ import org.slf4j.LoggerFactory;
  * ca.pem, ca-key.pem            the CA (self-signed, 10 years)
  * exchange/cert.pem, key.pem    the exchange port's TLS server certificate (2 years)
  * hub/cert.pem, key.pem         the hub's signing certificate (2 years)
- * sectors/&lt;sector&gt;/cert.pem, key.pem   one per sector system (2 years)
+ * sectors/&lt;sector&gt;/cert.pem, key.pem   one per sector system (2 years); no key.pem once
+ *                               enrolled with {@code pki enrol}: the sector alone holds its key
+ * revoked.crl                   the CA's revocation list ({@code pki revoke}), see {@link RevocationFile}
  * </pre>
+ *
+ * <p>A sector's certificate may be replaced on disk while the hub runs ({@code pki enrol} in
+ * another process): {@link #sectorCertificate} and {@link #sectorCertificates} notice it at their
+ * next call (one {@code stat} per sector) and answer with the new one.
  *
  * <p><strong>Demo only:</strong> every private key, including the CA's, is stored unencrypted
  * (PKCS#8 PEM, mode 600). A production deployment keeps the CA key offline (delete
@@ -74,6 +81,7 @@ public final class HubPki {
     static final String EXCHANGE_DIRECTORY = "exchange";
     static final String HUB_DIRECTORY = "hub";
     static final String SECTORS_DIRECTORY = "sectors";
+    static final String REVOCATION_FILE = "revoked.crl";
 
     /** The hub renews its own exchange and signing certificates when they have less than this left. */
     static final Duration RENEW_OWN_BEFORE = Duration.ofDays(30);
@@ -85,8 +93,10 @@ public final class HubPki {
     private final ConcurrentSkipListMap<String, Sector> sectors = new ConcurrentSkipListMap<>();
     private volatile KeyMaterial exchange;
     private volatile KeyMaterial hubSigner;
+    private final RevocationFile revocations;
 
-    private record Sector(X509Certificate certificate, Optional<KeyMaterial> keyMaterial) {
+    /** @param stamp the version of {@code cert.pem} this was read from (null: not read from disk) */
+    private record Sector(X509Certificate certificate, Optional<KeyMaterial> keyMaterial, FileStamp stamp) {
     }
 
     private HubPki(Path directory, X509Certificate ca, CertificateIssuer issuer, Clock clock) {
@@ -94,6 +104,7 @@ public final class HubPki {
         this.ca = ca;
         this.issuer = issuer;
         this.clock = clock;
+        this.revocations = new RevocationFile(directory.resolve(REVOCATION_FILE), ca);
     }
 
     /**
@@ -138,6 +149,33 @@ public final class HubPki {
         return pki;
     }
 
+    /**
+     * Opens the PKI an earlier start of the hub created under {@code pkiDir}, creating and renewing
+     * nothing: for the {@code pki} command line, which may run beside the hub.
+     *
+     * @throws SecurityMisconfiguration RABT-S901 when there is no PKI there, RABT-S902 when its files
+     *                                  do not fit together
+     */
+    public static HubPki open(Path pkiDir) {
+        Objects.requireNonNull(pkiDir, "pkiDir");
+        if (!Files.exists(pkiDir.resolve(CA_CERTIFICATE_FILE))) {
+            throw new SecurityMisconfiguration(SecurityError.PKI_STORAGE, "There is no hub PKI in " + pkiDir
+                    + " (no " + CA_CERTIFICATE_FILE + "); start the hub once to create it, or name its data directory "
+                    + "with --data-dir.");
+        }
+        HubPki pki = openCa(pkiDir, Clock.systemUTC());
+        Path exchangeCertificate = pkiDir.resolve(EXCHANGE_DIRECTORY).resolve(CERTIFICATE_FILE);
+        Path hubCertificate = pkiDir.resolve(HUB_DIRECTORY).resolve(CERTIFICATE_FILE);
+        if (Files.exists(exchangeCertificate)) {
+            pki.exchange = pki.loadIssued(exchangeCertificate, exchangeCertificate.resolveSibling(KEY_FILE));
+        }
+        if (Files.exists(hubCertificate)) {
+            pki.hubSigner = pki.loadIssued(hubCertificate, hubCertificate.resolveSibling(KEY_FILE));
+        }
+        pki.loadSectorsOnDisk();
+        return pki;
+    }
+
     /** The CA certificate: what a sector system needs to trust the hub, and what the hub trusts. */
     public X509Certificate caCertificate() {
         return ca;
@@ -155,7 +193,7 @@ public final class HubPki {
 
     /** The registered certificate of {@code sector}, if it has one. */
     public Optional<X509Certificate> sectorCertificate(String sector) {
-        return Optional.ofNullable(sectors.get(sector)).map(Sector::certificate);
+        return Optional.ofNullable(current(sector)).map(Sector::certificate);
     }
 
     /**
@@ -163,13 +201,15 @@ public final class HubPki {
      * Empty once an operator has handed {@code key.pem} to the sector and deleted it here.
      */
     public Optional<KeyMaterial> sectorKeyMaterial(String sector) {
-        return Optional.ofNullable(sectors.get(sector)).flatMap(Sector::keyMaterial);
+        return Optional.ofNullable(current(sector)).flatMap(Sector::keyMaterial);
     }
 
     /** Every sector with a certificate in this PKI and its certificate, by sector id. */
     public SortedMap<String, X509Certificate> sectorCertificates() {
         SortedMap<String, X509Certificate> certificates = new TreeMap<>();
-        sectors.forEach((sector, entry) -> certificates.put(sector, entry.certificate()));
+        for (String sector : sectors.keySet()) {
+            certificates.put(sector, current(sector).certificate());
+        }
         return Collections.unmodifiableSortedMap(certificates);
     }
 
@@ -203,10 +243,87 @@ public final class HubPki {
         Path sectorDirectory = sectorDirectory(sector);
         AtomicFiles.writeSecret(sectorDirectory.resolve(KEY_FILE), Pem.toPem(material.key()));
         AtomicFiles.writePublic(sectorDirectory.resolve(CERTIFICATE_FILE), Pem.toPem(material.certificate()));
-        sectors.put(sector, new Sector(material.certificate(), Optional.of(material)));
+        sectors.put(sector, new Sector(material.certificate(), Optional.of(material),
+                FileStamp.of(sectorDirectory.resolve(CERTIFICATE_FILE))));
         LOG.info("Issued certificate serial {} for sector {} in {}",
                 material.certificate().getSerialNumber().toString(16), sector, sectorDirectory);
         return material;
+    }
+
+    /**
+     * Enrols {@code sector}: issues it a new key and certificate and registers the certificate as
+     * the sector's (the one it must sign with). The key is returned, not kept: it goes to the
+     * sector system only. The previous certificate stays valid until it expires or is revoked
+     * ({@link #revoke}), so the sector can switch over without downtime. Safe while a hub runs on
+     * the same directory: the files are replaced atomically and the hub picks them up at its next use.
+     *
+     * @throws SecurityMisconfiguration RABT-S902 when the CA key is not in this PKI
+     */
+    public synchronized KeyMaterial enrolSector(String sector) {
+        requireSectorId(sector);
+        CertificateIssuer ca = requireIssuer("a certificate for sector " + sector);
+        return PkiLock.holding(directory, () -> {
+            KeyMaterial material = ca.sector(sector);
+            Path sectorDirectory = sectorDirectory(sector);
+            Path certificateFile = sectorDirectory.resolve(CERTIFICATE_FILE);
+            // the old key goes first: a crash in between leaves the old certificate without a key
+            // (consistent), never a new certificate beside a key that is not its own
+            try {
+                Files.deleteIfExists(sectorDirectory.resolve(KEY_FILE));
+            } catch (IOException e) {
+                throw new SecurityMisconfiguration(SecurityError.PKI_STORAGE, "Cannot delete "
+                        + sectorDirectory.resolve(KEY_FILE) + " (" + e + "); check the PKI directory's permissions.", e);
+            }
+            AtomicFiles.writePublic(certificateFile, Pem.toPem(material.certificate()));
+            sectors.put(sector, new Sector(material.certificate(), Optional.empty(), FileStamp.of(certificateFile)));
+            LOG.info("Enrolled sector {}: certificate serial {}", sector, material.certificate().getSerialNumber().toString(16));
+            return material;
+        });
+    }
+
+    /**
+     * Revokes the certificate currently registered for {@code sector} and returns it.
+     *
+     * @throws IllegalArgumentException when the sector has no certificate, or one the hub's CA did not
+     *                                  issue (revoke that one at the CA that issued it)
+     * @throws SecurityMisconfiguration RABT-S902 when the CA key is not in this PKI
+     */
+    public X509Certificate revokeSectorCertificate(String sector) {
+        X509Certificate certificate = sectorCertificate(requireSectorId(sector)).orElseThrow(() ->
+                new IllegalArgumentException("sector " + sector + " has no certificate in " + directory));
+        if (!CryptoUtils.isIssuedBy(certificate, ca)) {
+            throw new IllegalArgumentException("the certificate of sector " + sector + " (serial "
+                    + certificate.getSerialNumber().toString(16) + ") was not issued by the hub's CA; "
+                    + "revoke it at the CA that issued it");
+        }
+        revoke(certificate.getSerialNumber());
+        return certificate;
+    }
+
+    /**
+     * Adds the certificate {@code serial} of the hub's CA to the revocation list ({@code revoked.crl}),
+     * replacing the file atomically: a running hub refuses it at its next handshake or signature.
+     *
+     * @throws SecurityMisconfiguration RABT-S902 when the CA key is not in this PKI
+     */
+    public synchronized void revoke(BigInteger serial) {
+        Objects.requireNonNull(serial, "serial");
+        CrlIssuer crls = new CrlIssuer(requireIssuer("a revocation list").ca(), clock);
+        PkiLock.holding(directory, () -> {
+            crls.revoke(revocationFile(), serial);
+            return null;
+        });
+        LOG.info("Revoked certificate serial {} of the hub's CA", serial.toString(16));
+    }
+
+    /** The revocation list file of the hub's CA ({@code revoked.crl}; absent until the first revocation). */
+    public Path revocationFile() {
+        return directory.resolve(REVOCATION_FILE);
+    }
+
+    /** The revocation list as the running hub consults it: re-read whenever the file changes. */
+    public RevocationFile revocations() {
+        return revocations;
     }
 
     static String requireSectorId(String sector) {
@@ -312,12 +429,45 @@ public final class HubPki {
             if (!SECTOR_ID.matcher(sector).matches()) {
                 LOG.warn("Ignoring {}: '{}' is not a valid sector id", sectorDirectory, sector);
             } else if (Files.exists(certificateFile) && Files.exists(keyFile)) {
+                FileStamp stamp = FileStamp.of(certificateFile);
                 KeyMaterial material = loadIssued(certificateFile, keyFile);
-                sectors.put(sector, new Sector(material.certificate(), Optional.of(material)));
+                sectors.put(sector, new Sector(material.certificate(), Optional.of(material), stamp));
             } else if (Files.exists(certificateFile)) {
-                sectors.put(sector, new Sector(loadIssuedCertificate(certificateFile), Optional.empty()));
+                FileStamp stamp = FileStamp.of(certificateFile);
+                sectors.put(sector, new Sector(loadIssuedCertificate(certificateFile), Optional.empty(), stamp));
             }
         }
+    }
+
+    /**
+     * The sector's entry, read again when its {@code cert.pem} was replaced since (an enrolment by
+     * another process). A key is kept only if the one on disk still matches.
+     */
+    private Sector current(String sector) {
+        Sector known = sectors.get(sector);
+        if (known == null) {
+            return null;
+        }
+        Path certificateFile = sectorDirectory(sector).resolve(CERTIFICATE_FILE);
+        FileStamp stamp = FileStamp.of(certificateFile);
+        if (stamp == null || stamp.equals(known.stamp())) {
+            return known;
+        }
+        X509Certificate certificate = loadIssuedCertificate(certificateFile);
+        Optional<KeyMaterial> key = Optional.empty();
+        Path keyFile = certificateFile.resolveSibling(KEY_FILE);
+        if (Files.exists(keyFile)) {
+            PrivateKey privateKey = Pem.readPrivateKey(keyFile);
+            if (CryptoUtils.isKeyPair(privateKey, certificate.getPublicKey())) {
+                key = Optional.of(new KeyMaterial(privateKey, certificate, List.of(certificate, ca)));
+            }
+        }
+        Sector reloaded = new Sector(certificate, key, stamp);
+        sectors.put(sector, reloaded);
+        if (!certificate.equals(known.certificate())) {
+            LOG.info("Sector {} has a new certificate on disk: serial {}", sector, certificate.getSerialNumber().toString(16));
+        }
+        return reloaded;
     }
 
     private static List<Path> sectorDirectories(Path pkiDir) {

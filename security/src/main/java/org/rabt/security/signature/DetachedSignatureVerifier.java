@@ -14,7 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.security.auth.x500.X500Principal;
+
 import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -35,11 +38,12 @@ import org.bouncycastle.cms.SignerInformationVerifier;
 import org.rabt.security.CryptoUtils;
 import org.rabt.security.SecurityError;
 import org.rabt.security.SecurityViolation;
+import org.rabt.security.pki.Revocations;
 
 /**
  * Verifies a sender's detached CMS signature (RFC 5652, DER, base64) over the exact body bytes
  * against the certificate registered for that sender, and says precisely what is wrong otherwise
- * (RABT-S001 to S006).
+ * (RABT-S001 to S007).
  *
  * <p>Only the registered certificate's key is ever used: certificates embedded in the signature are
  * ignored, so a signature made with {@code openssl cms -sign}, with or without {@code -nocerts},
@@ -62,6 +66,7 @@ public final class DetachedSignatureVerifier {
     private static final int MAX_BASE64_CHARS = (MAX_SIGNATURE_BYTES + 2) / 3 * 4;
 
     private final List<X509Certificate> trustedIssuers;
+    private final Revocations revocations;
     private final Clock clock;
     private final ConcurrentHashMap<X509Certificate, Registered> registered = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<X509Certificate, X509CertificateHolder> decoded = new ConcurrentHashMap<>();
@@ -76,12 +81,22 @@ public final class DetachedSignatureVerifier {
 
     /** @param trustedIssuers the CAs that may issue sender certificates: the hub CA, perhaps an external one */
     public DetachedSignatureVerifier(Collection<X509Certificate> trustedIssuers) {
-        this(trustedIssuers, Clock.systemUTC());
+        this(trustedIssuers, Revocations.NONE, Clock.systemUTC());
+    }
+
+    /** @param revocations consulted at each verification: a revoked signer is refused with RABT-S007 */
+    public DetachedSignatureVerifier(Collection<X509Certificate> trustedIssuers, Revocations revocations) {
+        this(trustedIssuers, revocations, Clock.systemUTC());
     }
 
     /** @param clock the time at which certificate validity is judged */
     public DetachedSignatureVerifier(Collection<X509Certificate> trustedIssuers, Clock clock) {
+        this(trustedIssuers, Revocations.NONE, clock);
+    }
+
+    public DetachedSignatureVerifier(Collection<X509Certificate> trustedIssuers, Revocations revocations, Clock clock) {
         this.trustedIssuers = List.copyOf(trustedIssuers);
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (this.trustedIssuers.isEmpty()) {
             throw new IllegalArgumentException("at least one trusted issuer (the hub CA) is required");
@@ -94,7 +109,7 @@ public final class DetachedSignatureVerifier {
      * @param expectedSigner           the certificate registered for the sender
      * @param knownSectorCertificates  every sector's registered certificate by sector id, to name the
      *                                 sector whose key was used by mistake (may include the sender's own)
-     * @throws SecurityViolation with codes RABT-S001 to RABT-S006
+     * @throws SecurityViolation with codes RABT-S001 to RABT-S007
      */
     public VerifiedSignature verify(byte[] content, String base64Signature, X509Certificate expectedSigner,
             Map<String, X509Certificate> knownSectorCertificates) {
@@ -155,6 +170,7 @@ public final class DetachedSignatureVerifier {
         if (signers.size() > MAX_SIGNERS) {
             throw malformed("The signature has " + signers.size() + " signers; at most " + MAX_SIGNERS + " are accepted.");
         }
+        rejectRevoked(signers, expectedSigner, knownSectorCertificates);
         Registered expected = registered(expectedSigner);
         SignerInformation signer = signers.stream()
                 .filter(candidate -> candidate.getSID().match(expected.holder()))
@@ -165,6 +181,46 @@ public final class DetachedSignatureVerifier {
         verifySignerInformation(signer, expected, expectedSigner);
         return new VerifiedSignature(expectedSigner, expectedSigner.getSubjectX500Principal().getName(),
                 signingTime(signer));
+    }
+
+    /**
+     * A revoked key is named as such whoever it belongs to: the sender's own certificate (a TLS
+     * connection opened before the revocation) or the signer's, found by issuer and serial or, for a
+     * key identifier, among the registered certificates.
+     */
+    private void rejectRevoked(Collection<SignerInformation> signers, X509Certificate expectedSigner,
+            Map<String, X509Certificate> knownSectorCertificates) {
+        if (revocations.isRevoked(expectedSigner)) {
+            throw revoked(describe(expectedSigner));
+        }
+        for (SignerInformation signer : signers) {
+            SignerId id = signer.getSID();
+            if (id.getIssuer() != null && id.getSerialNumber() != null) {
+                if (revocations.isRevoked(principal(id.getIssuer()), id.getSerialNumber())) {
+                    throw revoked(describe(id));
+                }
+                continue;
+            }
+            for (X509Certificate known : knownSectorCertificates.values()) {
+                if (id.match(decoded(known)) && revocations.isRevoked(known)) {
+                    throw revoked(describe(known));
+                }
+            }
+        }
+    }
+
+    private static X500Principal principal(X500Name name) {
+        try {
+            return new X500Principal(name.getEncoded());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw malformed("The signer's issuer name in the signature cannot be decoded.", e);
+        }
+    }
+
+    private static SecurityViolation revoked(String certificate) {
+        return new SecurityViolation(SecurityError.CERTIFICATE_REVOKED, "The body is signed with, or sent over a "
+                + "connection authenticated by, a revoked certificate (" + certificate + "). Ask the hub operator to "
+                + "enrol your sector anew (java -jar rabt.jar pki enrol) and sign with the new key.");
     }
 
     /** The signer infos of a detached id-data SignedData over {@code content}, fully decoded. */

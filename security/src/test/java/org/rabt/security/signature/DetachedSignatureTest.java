@@ -470,4 +470,37 @@ class DetachedSignatureTest {
         }
         return -1;
     }
+
+    @Nested
+    class Revoked {
+
+        @Test
+        void aBodySignedWithARevokedKeyIsRefusedWithS007EvenWhenTheSenderIsAuthenticatedWithAValidCertificate(
+                @TempDir Path dir) {
+            HubPki hub = HubPki.loadOrCreate(dir, List.of("health"), List.of());
+            KeyMaterial demo = hub.sectorKeyMaterial("health").orElseThrow();
+            KeyMaterial enrolled = hub.enrolSector("health");
+            hub.revoke(enrolled.certificate().getSerialNumber());
+            var checking = new DetachedSignatureVerifier(List.of(hub.caCertificate()), hub.revocations());
+
+            SecurityViolation violation = violation(() -> checking.verify(BODY, new DetachedSigner(enrolled).signBase64(BODY),
+                    demo.certificate(), hub.sectorCertificates()));
+
+            assertThat(violation.code()).isEqualTo("RABT-S007");
+            assertThat(violation.detail()).contains(enrolled.certificate().getSerialNumber().toString(16));
+            assertThat(checking.verify(BODY, new DetachedSigner(demo).signBase64(BODY), demo.certificate(),
+                    hub.sectorCertificates()).signer()).as("the valid key still signs").isEqualTo(demo.certificate());
+        }
+
+        @Test
+        void aSenderWhoseOwnCertificateWasRevokedIsRefusedWithS007(@TempDir Path dir) {
+            HubPki hub = HubPki.loadOrCreate(dir, List.of("health"), List.of());
+            KeyMaterial demo = hub.sectorKeyMaterial("health").orElseThrow();
+            hub.revokeSectorCertificate("health");
+            var checking = new DetachedSignatureVerifier(List.of(hub.caCertificate()), hub.revocations());
+
+            assertThat(violation(() -> checking.verify(BODY, new DetachedSigner(demo).signBase64(BODY), demo.certificate(),
+                    hub.sectorCertificates())).code()).isEqualTo("RABT-S007");
+        }
+    }
 }
