@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ class StaffAccessIT extends HubTestBase {
 
     @Test
     void aSuccessfulSignInIsAuditedOnceNotOnEveryRequest() throws Exception {
-        java.time.OffsetDateTime before = jdbc.sql("SELECT now()").query(java.time.OffsetDateTime.class).single();
+        OffsetDateTime before = jdbc.sql("SELECT now()").query(OffsetDateTime.class).single();
         for (int i = 0; i < 3; i++) {
             assertThat(HTTP.send(staffRequest(COORDINATOR, "/api/v1/directory").build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

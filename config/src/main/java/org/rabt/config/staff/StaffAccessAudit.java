@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -52,9 +53,17 @@ public final class StaffAccessAudit {
 
     @EventListener
     public void signInFailed(AbstractAuthenticationFailureEvent event) {
-        audit.record(clock.instant(), String.valueOf(event.getAuthentication().getName()), UNPROVEN_ROLE, SIGN_IN_FAILED,
+        audit.record(clock.instant(), triedName(event.getAuthentication()), UNPROVEN_ROLE, SIGN_IN_FAILED,
                 null, null, "failure", StaffProblem.SIGN_IN_REQUIRED.code(), null,
                 currentRequest() + " (" + event.getException().getClass().getSimpleName() + ")");
+    }
+
+    /** The name a failed sign-in claimed; a refused bearer token is a credential and never goes into the log. */
+    static String triedName(Authentication attempt) {
+        if (attempt instanceof BearerTokenAuthenticationToken) {
+            return "bearer-token";
+        }
+        return String.valueOf(attempt.getName());
     }
 
     void accessDenied(Authentication who, HttpServletRequest request) {

@@ -9,6 +9,7 @@ import org.rabt.caserecord.staff.StaffUsers;
 import org.rabt.connectors.exchange.ExchangeConnector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,7 +91,7 @@ public class StaffSecurityConfiguration {
 
     /** Only with an issuer; fetched on first use, so a hub starts while its identity provider is away. */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("rabt.security.oidc.issuer-uri")
+    @ConditionalOnProperty("rabt.security.oidc.issuer-uri")
     JwtDecoder staffJwtDecoder(OidcProperties oidc) {
         return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
     }
