@@ -1,7 +1,10 @@
 package org.rabt.config;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.rabt.config.audit.AuditCli;
 import org.rabt.config.pki.PkiCli;
+import org.rabt.config.staff.UsersCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Rabt, the interoperability hub of a provincial child-protection mechanism. {@code java -jar
  * rabt.jar} starts it on embedded defaults (broker, database and demo PKI under {@code ./data});
  * {@code java -jar rabt.jar audit verify FILE} checks an audit export offline; {@code java -jar
- * rabt.jar pki enrol|revoke ...} enrols or revokes a sector system's certificate.
+ * rabt.jar pki enrol|revoke ...} enrols or revokes a sector system's certificate; {@code java -jar
+ * rabt.jar users add ...} adds a member of staff while the hub is stopped.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,6 +28,17 @@ public class RabtApplication {
         if (args.length > 0 && "pki".equals(args[0])) {
             System.exit(PkiCli.run(args, System.out, System.err));
         }
-        SpringApplication.run(RabtApplication.class, args);
+        if (args.length > 0 && "users".equals(args[0])) {
+            System.exit(UsersCli.run(args, System.in, System.out, System.err));
+        }
+        SpringApplication.run(RabtApplication.class, withDemo(args));
+    }
+
+    /** {@code --demo} is short for {@code --rabt.demo=true}, which the settings read. */
+    static String[] withDemo(String[] args) {
+        if (Arrays.asList(args).contains("--demo")) {
+            return Stream.concat(Arrays.stream(args), Stream.of("--rabt.demo=true")).toArray(String[]::new);
+        }
+        return args;
     }
 }

@@ -110,8 +110,8 @@ class AuditIT extends HubTestBase {
             assertThat(entry.path("errorCode").asString()).isEqualTo("RABT-S003");
         });
 
-        HttpResponse<String> fhir = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + staffPort + "/api/v1/audit?action=card-rejected&_format=fhir")).build(),
+        HttpResponse<String> fhir = HttpClient.newHttpClient().send(
+                staffRequest("security.officer", "/api/v1/audit?action=card-rejected&_format=fhir").build(),
                 HttpResponse.BodyHandlers.ofString());
         org.hl7.fhir.r4.model.Bundle bundle = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
                 .parseResource(org.hl7.fhir.r4.model.Bundle.class, fhir.body());
@@ -220,8 +220,7 @@ class AuditIT extends HubTestBase {
     }
 
     private Path export() throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + staffPort + "/api/v1/audit/export")).build(),
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(staffRequest("security.officer", "/api/v1/audit/export").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         Path file = Files.createTempFile(DATA, "audit-", ".json");
@@ -230,8 +229,8 @@ class AuditIT extends HubTestBase {
     }
 
     private JsonNode staff(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + staffPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(staffRequest("security.officer", path).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

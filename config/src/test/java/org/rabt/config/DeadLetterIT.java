@@ -144,8 +144,7 @@ class DeadLetterIT extends HubTestBase {
     }
 
     private long queueDepth(String queue) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + staffPort + "/actuator/queues")).build(),
+        String body = HttpClient.newHttpClient().send(staffRequest("operator", "/actuator/queues").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return JSON.readTree(body).path(queue).asLong();
     }

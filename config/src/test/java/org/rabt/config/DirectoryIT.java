@@ -24,6 +24,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import org.rabt.config.support.StaffCredentials;
 import org.rabt.config.support.HubTestBase;
 import org.rabt.mappings.cpm.PathwayStage;
 import org.rabt.mappings.directory.Directory;
@@ -133,6 +135,7 @@ class DirectoryIT extends HubTestBase {
             FhirContext context = FhirContext.forR4Cached();
             context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
             client = context.newRestfulGenericClient("http://127.0.0.1:" + staffPort + "/fhir");
+            client.registerInterceptor(new BasicAuthInterceptor("social.worker", StaffCredentials.DEMO_PASSWORD));
         }
 
         @Test
@@ -253,7 +256,7 @@ class DirectoryIT extends HubTestBase {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + staffPort + path)).build(),
+            return http.send(staffRequest("social.worker", path).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError(e);

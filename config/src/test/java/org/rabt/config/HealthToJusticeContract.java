@@ -135,11 +135,9 @@ abstract class HealthToJusticeContract extends HubTestBase {
         assertThat(status.path("waiting").asString()).contains("no delivery connector for education");
 
         HttpClient staff = HttpClient.newHttpClient();
-        String queues = staff.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + staffPort + "/actuator/queues"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String queues = staff.send(staffRequest("operator", "/actuator/queues").build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(JSON.readTree(queues).path("rabt.education.outbound").asLong()).isGreaterThanOrEqualTo(1);
-        String prometheus = staff.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + staffPort
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String prometheus = staff.send(staffRequest("operator", "/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(prometheus).containsPattern("rabt_queue_depth\\{[^}]*queue=\"rabt.education.outbound\"[^}]*\\} [1-9]");
     }
 

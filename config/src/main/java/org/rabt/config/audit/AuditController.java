@@ -20,9 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The security officer's view of the chain, on the staff port: verify a stretch, export it as a
- * self-proving file. Until staff sign-in lands (issue 6) the staff port is bound to 127.0.0.1
- * and these endpoints answer anyone on the hub's machine; they hold pseudonyms and hashes, never
- * a child's identity or a payload.
+ * self-proving file. For the security-officer role only (StaffSecurityConfiguration); they hold
+ * pseudonyms and hashes, never a child's identity or a payload.
  */
 @RestController
 public class AuditController {

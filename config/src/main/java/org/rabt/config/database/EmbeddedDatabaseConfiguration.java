@@ -31,24 +31,29 @@ public class EmbeddedDatabaseConfiguration {
         try {
             Files.createDirectories(directory);
             OrphanedPostgres.stopIfRunning(directory, Duration.ofSeconds(30));
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    // Spring stops it after the connection pool; a JVM hook would race the pool
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "60")
-                    .setServerConfig("shared_buffers", "64MB");
-            if (database.port() > 0) {
-                builder.setPort(database.port());
-            }
-            return builder.start();
+            return start(directory, database.port());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory, e);
         }
+    }
+
+    /** The server as the hub runs it; {@link OfflineDatabase} starts the same one for command-line tools. */
+    static EmbeddedPostgres start(Path directory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                // Spring stops it after the connection pool; a JVM hook would race the pool
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "60")
+                .setServerConfig("shared_buffers", "64MB");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
     }
 
     @Bean

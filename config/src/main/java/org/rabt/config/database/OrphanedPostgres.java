@@ -21,19 +21,24 @@ final class OrphanedPostgres {
     private OrphanedPostgres() {
     }
 
-    static void stopIfRunning(Path dataDirectory, Duration patience) throws IOException {
+    /** The PostgreSQL server running on this data directory, if there is one (the hub's, or one it left behind). */
+    static Optional<ProcessHandle> running(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
-            return;
+            return Optional.empty();
         }
-        Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+        return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
                 .filter(ProcessHandle::isAlive)
                 // the pid may have been reused by an unrelated process since
                 .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+    }
+
+    static void stopIfRunning(Path dataDirectory, Duration patience) throws IOException {
+        Optional<ProcessHandle> server = running(dataDirectory);
         if (server.isEmpty()) {
             return;
         }

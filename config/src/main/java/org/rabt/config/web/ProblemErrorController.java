@@ -2,6 +2,7 @@ package org.rabt.config.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.rabt.config.staff.StaffProblem;
 import org.rabt.connectors.exchange.IntakeError;
 import org.rabt.routes.exchange.Problem;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -44,6 +45,9 @@ public class ProblemErrorController implements ErrorController {
             case 415 -> intake(IntakeError.UNSUPPORTED_CONTENT_TYPE, "the content type is not accepted here", instance);
             case 503 -> intake(IntakeError.STARTING, "the hub is starting or stopping; try again in a few seconds",
                     instance);
+            // only the staff port's security answers 401 and 403 through here; the exchange's own are coded by the routes
+            case 401 -> staff(StaffProblem.SIGN_IN_REQUIRED, instance);
+            case 403 -> staff(StaffProblem.ROLE_NOT_ALLOWED, instance);
             case 400 -> fallback(FallbackProblem.BAD_REQUEST, instance);
             case 404 -> fallback(FallbackProblem.NOT_FOUND, instance);
             case 405 -> fallback(FallbackProblem.METHOD_NOT_ALLOWED, instance);
@@ -53,6 +57,10 @@ public class ProblemErrorController implements ErrorController {
 
     private static Problem intake(IntakeError error, String detail, String instance) {
         return Problem.of(error.code(), error.title(), error.httpStatus(), detail, instance, null);
+    }
+
+    private static Problem staff(StaffProblem problem, String instance) {
+        return Problem.of(problem.code(), problem.title(), problem.status(), problem.detail(), instance, null);
     }
 
     private static Problem fallback(FallbackProblem problem, String instance) {

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +54,14 @@ public abstract class HubTestBase {
         registry.add("rabt.exchange.address", () -> "127.0.0.1");
         registry.add("rabt.amqp.port", () -> 0);
         registry.add("rabt.amqp.address", () -> "127.0.0.1");
+        // the demo staff users (password "demo"), for the staff API
+        registry.add("rabt.demo", () -> true);
+    }
+
+    /** A request to the staff port signed in as one of the demo users ({@code security.officer}, {@code operator}, ...). */
+    protected HttpRequest.Builder staffRequest(String user, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + staffPort + path))
+                .header("Authorization", StaffCredentials.basic(user, StaffCredentials.DEMO_PASSWORD));
     }
 
     protected int exchangePort() {

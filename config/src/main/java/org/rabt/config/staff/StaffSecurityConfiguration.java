@@ -1,0 +1,130 @@
+package org.rabt.config.staff;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.rabt.caserecord.audit.AuditStore;
+import org.rabt.caserecord.staff.StaffRole;
+import org.rabt.caserecord.staff.StaffUsers;
+import org.rabt.connectors.exchange.ExchangeConnector;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may use the staff port ({@code server.port}); docs/staff-access.md has the matrix. Deny by
+ * default: a path not named here is refused to every role. The chains, in order:
+ * <ol>
+ * <li>{@link #EXCHANGE_PORT}: every request on the exchange port passes untouched. Sectors prove
+ *     themselves with their client certificate and signature (ExchangePortFilter and the routes);
+ *     they have no staff sign-in.</li>
+ * <li>(issue 7) the web console, {@code /console/**}: a form login with a session and CSRF
+ *     protection, as its own chain at order {@link #CONSOLE}, over the same user store.</li>
+ * <li>{@link #STAFF_API}: everything else on the staff port. HTTP Basic (and bearer JWTs when
+ *     {@code rabt.security.oidc.issuer-uri} is set), stateless: no session, so no CSRF either.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class StaffSecurityConfiguration {
+
+    static final int EXCHANGE_PORT = 0;
+    static final int CONSOLE = 10;
+    static final int STAFF_API = 20;
+
+    private static final String[] EVERY_STAFF_ROLE = {StaffRole.SOCIAL_WORKER.name(), StaffRole.COORDINATOR.name(),
+            StaffRole.SECURITY_OFFICER.name(), StaffRole.OPERATOR.name(), StaffRole.COMMITTEE.name()};
+
+    @Bean
+    @Order(EXCHANGE_PORT)
+    SecurityFilterChain exchangePortChain(ExchangeConnector exchange) {
+        // a chain with no filters: the exchange port's own door (ExchangePortFilter) is the only one
+        return new DefaultSecurityFilterChain(request -> request.getLocalPort() == exchange.localPort());
+    }
+
+    @Bean
+    @Order(STAFF_API)
+    SecurityFilterChain staffApiChain(HttpSecurity http, OidcProperties oidc, StaffAccessAudit audit) throws Exception {
+        StaffSignInEntryPoint signIn = new StaffSignInEntryPoint(oidc.enabled());
+        http.authorizeHttpRequests(requests -> requests
+                        // the error page renders the problem of a request already refused or answered
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // load balancers and the README's first check
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(StaffRole.OPERATOR.name())
+                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(StaffRole.SECURITY_OFFICER.name())
+                        .requestMatchers("/api/v1/directory", "/api/v1/directory/**", "/fhir", "/fhir/**")
+                        .hasAnyRole(EVERY_STAFF_ROLE)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName(StaffSignInEntryPoint.REALM).authenticationEntryPoint(signIn))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn)
+                        .accessDeniedHandler(new StaffAccessDeniedHandler(audit)));
+        if (oidc.enabled()) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(signIn)
+                    .accessDeniedHandler(new StaffAccessDeniedHandler(audit))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new StaffRoleClaims(oidc.rolesClaim()))));
+        }
+        return http.build();
+    }
+
+    /** Only with an issuer; fetched on first use, so a hub starts while its identity provider is away. */
+    @Bean
+    @ConditionalOnProperty("rabt.security.oidc.issuer-uri")
+    JwtDecoder staffJwtDecoder(OidcProperties oidc) {
+        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    StaffUsers staffUsers(DataSource dataSource) {
+        return new StaffUsers(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    UserDetailsService staffUserDetailsService(StaffUsers users) {
+        return new StaffUserDetailsService(users);
+    }
+
+    /** Sign-in successes and failures become events, which {@link StaffAccessAudit} records. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        return new DefaultAuthenticationEventPublisher(events);
+    }
+
+    @Bean
+    StaffAccessAudit staffAccessAudit(AuditStore audit, Clock clock) {
+        return new StaffAccessAudit(audit, clock);
+    }
+
+    @Bean
+    ApplicationRunner staffUsersBootstrap(StaffUsers users, PasswordEncoder passwords, Clock clock,
+            @Value("${rabt.demo:false}") boolean demo) {
+        return arguments -> new StaffUsersBootstrap(users, passwords, clock, System.out).run(demo);
+    }
+}
