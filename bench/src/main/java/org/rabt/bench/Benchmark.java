@@ -64,7 +64,8 @@ final class Benchmark {
                 "--rabt.exchange.address=127.0.0.1",
                 "--rabt.amqp.port=" + Launched.freePort(),
                 "--rabt.sectors.justice.delivery-url=" + stub.url(),
-                "--rabt.sectors.justice.consumers=" + options.consumers()));
+                "--rabt.sectors.justice.consumers=" + options.consumers(),
+                "--demo"));
         java.addAll(options.hubArguments());
         try (Launched hub = Launched.start("hub", java, work, staffPort);
              HeapSampler heap = new HeapSampler(staffPort)) {

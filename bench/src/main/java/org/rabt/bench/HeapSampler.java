@@ -19,7 +19,10 @@ final class HeapSampler implements AutoCloseable {
     private final HttpRequest request;
 
     HeapSampler(int staffPort) {
+        // the hub runs with --demo, so that the operator can read its metrics
         this.request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + staffPort + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("operator:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(2)).build();
         timer.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
     }
