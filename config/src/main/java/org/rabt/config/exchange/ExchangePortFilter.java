@@ -52,8 +52,9 @@ public final class ExchangePortFilter extends OncePerRequestFilter {
     private final Supplier<Problems> problems;
 
     /**
-     * @param problems records rate-limit refusals in the audit log; a supplier because the filter is
-     *                 made with the web server, before the database behind the audit log is up
+     * @param problems records the refusals made here (rate limit, declared size) in the audit log; a
+     *                 supplier because the filter is made with the web server, before the database
+     *                 behind the audit log is up
      */
     public ExchangePortFilter(ExchangeConnector exchange, BooleanSupplier routesStarted, long maxBodyBytes,
             long maxBatchBytes, ClientRateLimiter rateLimiter, Supplier<Problems> problems) {
