@@ -63,6 +63,8 @@ final class Benchmark {
                 "--rabt.exchange.port=" + exchangePort,
                 "--rabt.exchange.address=127.0.0.1",
                 "--rabt.amqp.port=" + Launched.freePort(),
+                // the load comes from one certificate, far above a real sector system's rate
+                "--rabt.exchange.rate-limit.cards-per-second=0",
                 "--rabt.sectors.justice.delivery-url=" + stub.url(),
                 "--rabt.sectors.justice.consumers=" + options.consumers(),
                 "--demo"));

@@ -18,7 +18,12 @@ public enum MappingError {
     /** An outbound document failed its sector schema (a defect of the hub, not of the sender). */
     OUTBOUND_SCHEMA_VIOLATION("RABT-M006", "Outbound document does not conform to the sector schema"),
     /** An inbound document breaks its sector's published schema (JSON Schema, XSD or CSV header). */
-    SECTOR_SCHEMA_VIOLATION("RABT-M007", "Document does not conform to the sector schema");
+    SECTOR_SCHEMA_VIOLATION("RABT-M007", "Document does not conform to the sector schema"),
+    /**
+     * The document is past one of the hub's limits on its shape (JSON nesting depth, string or
+     * number length, FHIR Bundle entries): refused before it is built, whatever else it holds.
+     */
+    LIMIT_EXCEEDED("RABT-M008", "Document beyond the hub's limits");
 
     private final String code;
     private final String title;

@@ -140,8 +140,9 @@ public class EducationBatchController {
 
     private ResponseEntity<byte[]> problem(Exception refused, String path, HttpServletRequest request) {
         Problem problem = problems.problemForFailure(refused, path);
-        AUDIT.info("rejected path={} code={} status={} detail={}", path, problem.code(), problem.status(),
-                problem.detail());
+        // the detail goes to the sender only: it may quote the batch's values (a name, a birth date)
+        AUDIT.info("rejected path={} code={} status={} field={}", path, problem.code(), problem.status(),
+                problem.field());
         X509Certificate certificate = request.getAttribute("jakarta.servlet.request.X509Certificate")
                 instanceof X509Certificate[] chain && chain.length > 0 ? chain[0] : null;
         problems.audit(problem, certificate, SectorId.EDUCATION.code(), null);

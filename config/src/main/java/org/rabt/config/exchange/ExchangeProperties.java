@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl    the exchange API's base URL as sector systems reach it, for the status URLs
  *                     in the hub's answers (e.g. {@code https://rabt.tanger.ma:8443}); empty gives
  *                     relative status URLs
+ * @param rateLimit    requests per second each client certificate may make
  */
 @ConfigurationProperties("rabt.exchange")
 public record ExchangeProperties(
@@ -26,5 +27,19 @@ public record ExchangeProperties(
         @DefaultValue("10485760") long maxBodyBytes,
         @DefaultValue("268435456") long maxBatchBytes,
         @DefaultValue("200000") int maxBatchRows,
-        @DefaultValue("") String publicUrl) {
+        @DefaultValue("") String publicUrl,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * {@code rabt.exchange.rate-limit.*}: a token bucket per client certificate, over every request
+     * on the exchange port (cards, status reports, status reads, batches).
+     *
+     * @param cardsPerSecond the sustained rate; 0 turns the limit off
+     * @param burst          how many requests may come at once after a quiet spell (at least
+     *                       {@code cardsPerSecond})
+     */
+    public record RateLimit(
+            @DefaultValue("200") int cardsPerSecond,
+            @DefaultValue("400") int burst) {
+    }
 }

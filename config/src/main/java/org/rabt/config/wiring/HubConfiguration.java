@@ -33,6 +33,7 @@ import org.rabt.config.HubProperties;
 import org.rabt.config.broker.BrokerQueues;
 import org.rabt.config.broker.QueueMetrics;
 import org.rabt.config.broker.QueuesEndpoint;
+import org.rabt.config.exchange.ClientRateLimiter;
 import org.rabt.config.exchange.ExchangePortFilter;
 import org.rabt.config.exchange.ExchangeProperties;
 import org.rabt.connectors.SectorQueues;
@@ -124,11 +125,14 @@ public class HubConfiguration {
 
     @Bean
     FilterRegistrationBean<ExchangePortFilter> exchangePortFilter(ExchangeConnector connector,
-            ObjectProvider<CamelContext> camel, ExchangeProperties properties) {
+            ObjectProvider<CamelContext> camel, ExchangeProperties properties, ObjectProvider<Problems> problems) {
+        ExchangeProperties.RateLimit rateLimit = properties.rateLimit();
+        ClientRateLimiter limiter = rateLimit.cardsPerSecond() > 0
+                ? new ClientRateLimiter(rateLimit.cardsPerSecond(), rateLimit.burst()) : ClientRateLimiter.OFF;
         ExchangePortFilter filter = new ExchangePortFilter(connector, () -> {
             CamelContext context = camel.getIfAvailable();
             return context != null && context.isStarted();
-        }, properties.maxBodyBytes(), properties.maxBatchBytes());
+        }, properties.maxBodyBytes(), properties.maxBatchBytes(), limiter, problems::getObject);
         FilterRegistrationBean<ExchangePortFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -29,11 +29,13 @@ public final class SectorClient {
     private final URI exchange;
     private final HttpClient http;
     private final DetachedSigner signer;
+    private final SSLContext sslContext;
 
-    private SectorClient(String sector, URI exchange, HttpClient http, DetachedSigner signer) {
+    private SectorClient(String sector, URI exchange, SSLContext sslContext, DetachedSigner signer) {
         this.sector = sector;
         this.exchange = exchange;
-        this.http = http;
+        this.sslContext = sslContext;
+        this.http = HttpClient.newBuilder().sslContext(sslContext).connectTimeout(Duration.ofSeconds(5)).build();
         this.signer = signer;
     }
 
@@ -41,7 +43,7 @@ public final class SectorClient {
     public static SectorClient of(String sector, Path pkiDir, int exchangePort) {
         KeyMaterial material = keyMaterial(pkiDir, sector);
         return new SectorClient(sector, URI.create("https://localhost:" + exchangePort),
-                httpClient(material, pkiDir.resolve("ca.pem")), new DetachedSigner(material));
+                sslContext(material, pkiDir.resolve("ca.pem")), new DetachedSigner(material));
     }
 
     /** A client authenticating and signing with {@code material}, trusting the CA certificates in {@code caFile}. */
@@ -88,6 +90,46 @@ public final class SectorClient {
         return send(request.build());
     }
 
+    /**
+     * Sends only the head of a request over a TLS connection as this sector (e.g. announcing a body
+     * it never sends) and returns the hub's answer (head and body), without waiting for the
+     * connection to close.
+     */
+    public String sendHeadOnly(String head) {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) sslContext
+                .getSocketFactory().createSocket(exchange.getHost(), exchange.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            while (!complete(answer.toString(java.nio.charset.StandardCharsets.UTF_8))) {
+                int next = in.read();
+                if (next < 0) {
+                    break;
+                }
+                answer.write(next);
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether an HTTP/1.1 answer is whole: its head, then its declared length or its last chunk. */
+    private static boolean complete(String answer) {
+        int endOfHead = answer.indexOf("\r\n\r\n");
+        if (endOfHead < 0) {
+            return false;
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)")
+                .matcher(answer.substring(0, endOfHead));
+        if (length.find()) {
+            return answer.length() - endOfHead - 4 >= Integer.parseInt(length.group(1));
+        }
+        return answer.endsWith("\r\n0\r\n\r\n");
+    }
+
     /** The same POST with a body of unknown length: HTTP/1.1 sends it chunked. */
     public HttpResponse<String> postStreamed(String path, byte[] body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(exchange.resolve(path))
@@ -117,11 +159,6 @@ public final class SectorClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static HttpClient httpClient(KeyMaterial material, Path caFile) {
-        return HttpClient.newBuilder().sslContext(sslContext(material, caFile))
-                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     private static SSLContext sslContext(KeyMaterial material, Path caFile) {

@@ -74,6 +74,9 @@ public final class ExchangeConnector implements WebServerFactoryCustomizer<Tomca
         // Sector systems keep their connections: a TLS handshake costs far more than a card
         // (key agreement, a signature, randomness under a lock), so never close them for having served many.
         protocol.setMaxKeepAliveRequests(-1);
+        // "100 Continue" only once the hub reads the body: a client announcing a body over the limit
+        // (Expect: 100-continue, as curl does for large ones) gets its 413 before sending any of it
+        protocol.setContinueResponseTiming("onRead");
         protocol.addSslHostConfig(tls());
         return connector;
     }

@@ -20,6 +20,7 @@ public enum IntakeError {
     NOT_THE_RECEIVER("RABT-I013", 403, "Not the card's receiver"),
     STATUS_CARD_MISMATCH("RABT-I014", 422, "Status report names another card"),
     BATCH_NOT_FOUND("RABT-I015", 404, "Batch not found"),
+    RATE_LIMITED("RABT-I016", 429, "Too many requests from this client certificate"),
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 
     private final String code;

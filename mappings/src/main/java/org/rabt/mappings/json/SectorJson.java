@@ -18,6 +18,7 @@ import org.rabt.mappings.MappingError;
 import org.rabt.mappings.MappingException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * A sector's JSON format: its JSON Schema (2020-12, formats asserted) and the strict reading and
  * writing every JSON sector shares. Reading refuses what is not UTF-8, repeated members (two
  * parsers could read them differently, and the signature covers the bytes), trailing content and
- * unknown members; writing leaves absent values out. Thread-safe; build one per format.
+ * unknown members, and whatever passes {@link JsonLimits} (RABT-M008); writing leaves absent values
+ * out. Thread-safe; build one per format.
  */
 public final class SectorJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonLimits.factory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -119,6 +121,8 @@ public final class SectorJson {
         }
         try {
             return MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw JsonLimits.exceeded(e);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

@@ -52,7 +52,9 @@ public final class BatchRoutes extends RouteBuilder {
                     .handled(false)
                     .logExhausted(false)
                     .process(this::writeProblem)
-                    .log(LoggingLevel.WARN, "refused dropped batch ${header.CamelFileName}: ${exception.message}")
+                    // not the exception's message: it may quote a row (a name, a birth date)
+                    .log(LoggingLevel.WARN, "refused dropped batch ${header.CamelFileName}: see its .problem.json in"
+                            + " .failed/")
                 .end()
                 .process(this::receiveDropped);
     }

@@ -135,7 +135,8 @@ public final class EducationBatches {
         } catch (MappingException wholeBatch) {
             chunk.flush();
             store.fail(batch.id(), wholeBatch.code(), wholeBatch.field() + ": " + wholeBatch.detail(), clock.instant());
-            AUDIT.info("batch failed id={} code={} detail={}", batch.id(), wholeBatch.code(), wholeBatch.detail());
+            // the detail is kept with the batch for its sender; it may quote a row, so not in the log
+            AUDIT.info("batch failed id={} code={} field={}", batch.id(), wholeBatch.code(), wholeBatch.field());
         } catch (IOException e) {
             // the stored file is unreadable: left claimed, it is tried again once the claim is stale
             throw new UncheckedIOException("cannot read batch " + batch.id(), e);

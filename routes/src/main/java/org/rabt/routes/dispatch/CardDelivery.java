@@ -101,7 +101,7 @@ public final class CardDelivery {
         int attempt = attempt(exchange);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = describe(failure);
-        LOG.warn("card {} attempt {}/{} failed: {}", cardId, attempt, settings.maxAttempts(), String.valueOf(failure));
+        LOG.warn("card {} attempt {}/{} failed: {}", cardId, attempt, settings.maxAttempts(), loggable(failure));
         if (attempt >= settings.maxAttempts()) {
             store.markDeadLettered(cardId, attempt, clock.instant(), "retries exhausted after " + attempt
                     + " attempts; last: " + reason);
@@ -117,7 +117,7 @@ public final class CardDelivery {
         UUID cardId = exchange.getProperty(CARD_ID, UUID.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = describe(failure);
-        LOG.warn("card {} dead-lettered without retry: {}", cardId, String.valueOf(failure));
+        LOG.warn("card {} dead-lettered without retry: {}", cardId, loggable(failure));
         if (cardId != null) {
             store.markDeadLettered(cardId, attempt(exchange), clock.instant(), "not retried: " + reason);
         }
@@ -151,6 +151,22 @@ public final class CardDelivery {
      * What went wrong, in words fit for the card's history, which the sender reads: the class of
      * failure, never the receiver's address or a library's message (those go to the hub's log).
      */
+    /**
+     * The failure for the operator's log: in full, except a mapping failure, whose sentence may quote
+     * the card's values (a schema message quotes the name it finds too long): its code and field only.
+     */
+    static String loggable(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof MappingException mapping) {
+                return mapping.code() + " at " + mapping.field() + " (the card's values are not logged)";
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return String.valueOf(failure);
+    }
+
     static String describe(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof HttpOperationFailedException http) {

@@ -98,8 +98,9 @@ public final class Problems {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String instance = exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class);
         Problem problem = problemFor(unwrap(failure), instance);
-        AUDIT.info("rejected path={} code={} status={} detail={}", instance, problem.code(), problem.status(),
-                problem.detail());
+        // the detail goes to the sender only: it may quote the card's values (a name, a birth date)
+        AUDIT.info("rejected path={} code={} status={} field={}", instance, problem.code(), problem.status(),
+                problem.field());
         audit(problem, certificateOf(exchange.getIn()), exchange.getIn().getHeader("sector", String.class),
                 exchange.getIn().getBody(byte[].class));
         Message message = exchange.getMessage();
