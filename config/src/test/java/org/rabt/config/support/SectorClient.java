@@ -49,7 +49,7 @@ public final class SectorClient {
     /** A client authenticating and signing with {@code material}, trusting the CA certificates in {@code caFile}. */
     public static SectorClient of(String sector, KeyMaterial material, Path caFile, int exchangePort) {
         return new SectorClient(sector, URI.create("https://localhost:" + exchangePort),
-                httpClient(material, caFile), new DetachedSigner(material));
+                sslContext(material, caFile), new DetachedSigner(material));
     }
 
     /** The key and certificate in {@code directory} ({@code key.pem}, {@code cert.pem}), as {@code pki enrol} writes them. */
