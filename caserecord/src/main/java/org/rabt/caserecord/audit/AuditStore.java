@@ -85,16 +85,18 @@ public final class AuditStore {
                 String hash = AuditChain.hashOf(previous, placed);
                 updates.add(new Object[] {seq, previous, hash, ids.get(i)});
                 previous = hash;
-                boolean enough = seq - checkpointed >= checkpointEvery;
-                boolean lastOne = i == unsealed.size() - 1;
-                boolean late = lastOne && lastCheckpoint.map(c -> !c.at().plus(checkpointAfter).isAfter(now)).orElse(true);
-                if (enough || late) {
+                if (seq - checkpointed >= checkpointEvery) {
                     checkpoint(seq, hash, now, signer);
                     checkpointed = seq;
                 }
             }
             if (!updates.isEmpty()) {
                 template.batchUpdate("UPDATE audit_entry SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", updates);
+            }
+            // the tail is signed once the last checkpoint is old enough, even when nothing new came
+            boolean late = lastCheckpoint.map(c -> !c.at().plus(checkpointAfter).isAfter(now)).orElse(true);
+            if (seq > checkpointed && late) {
+                checkpoint(seq, previous, now, signer);
             }
             return unsealed.size();
         });

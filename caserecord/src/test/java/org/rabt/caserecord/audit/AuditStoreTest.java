@@ -139,6 +139,18 @@ class AuditStoreTest {
     }
 
     @Test
+    void theTailIsSignedOnceTheLastCheckpointIsOldEvenIfNothingNewCame() {
+        cardsFlow();
+        cards.admit(card(UUID.randomUUID()), "queued");
+        audit.seal(T0.plusSeconds(61), 100, Duration.ofMinutes(5), HUB);
+        assertThat(audit.checkpoints(16, 16)).as("too soon after the last checkpoint").isEmpty();
+
+        assertThat(audit.seal(T0.plusSeconds(60).plus(Duration.ofMinutes(5)), 100, Duration.ofMinutes(5), HUB)).isZero();
+        assertThat(audit.checkpoints(16, 16)).extracting(c -> c.seq()).containsExactly(16L);
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
     void evidencePurgedByPolicyLeavesTheCardAndAChainThatStillVerifies() {
         UUID delivered = UUID.randomUUID();
         UUID onItsWay = UUID.randomUUID();
