@@ -56,6 +56,9 @@ class EverySectorIT extends HubTestBase {
     @Autowired
     private FormatRegistry formats;
 
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         hubProperties(registry, DATA);
@@ -105,11 +108,19 @@ class EverySectorIT extends HubTestBase {
                 case HEALTH -> awaitOnTheFhirServer(card, what);
                 case JUSTICE -> assertValidJusticeXml(awaitDelivery(card, what), what);
                 default -> {
-                    JsonNode delivered = JSON.readTree(awaitDelivery(card, what).getBodyAsString());
+                    String body = awaitDelivery(card, what).getBodyAsString();
+                    JsonNode delivered = JSON.readTree(body);
                     assertThat(delivered.path("identifiantCarte").asString()).as(what).isEqualTo(card.cardId());
+                    assertThat(body).as(what + ": the receiver gets its own token, not the hub's pseudonym")
+                            .doesNotContain(hubPseudonym(card.cardId()));
                 }
             }
         }
+    }
+
+    private String hubPseudonym(String cardId) {
+        return jdbc.sql("SELECT child_pseudonym FROM card WHERE id = ?").param(java.util.UUID.fromString(cardId))
+                .query(String.class).single();
     }
 
     private ChildProtectionMessage cardOf(SectorId sector, byte[] body) {

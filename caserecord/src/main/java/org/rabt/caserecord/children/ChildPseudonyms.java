@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.rabt.mappings.cpm.ChildProtected;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
+import org.rabt.mappings.cpm.SectorId;
 import org.rabt.security.pseudonym.Pseudonymiser;
 
 /**
@@ -24,6 +25,24 @@ public final class ChildPseudonyms {
 
     public ChildProtectionMessage assign(ChildProtectionMessage card) {
         return card.withPseudonym(pseudonymiser.pseudonymOf(identifierParts(card)));
+    }
+
+    /**
+     * The card as {@code receiver} gets it: the child under that sector's own token, keyed from the
+     * hub's pseudonym, so that two sectors cannot join their files on it (only the hub, which holds
+     * the key, links them). The same child has the same token in every card a sector receives. The
+     * centre, which is the hub, keeps the hub's pseudonym.
+     */
+    public ChildProtectionMessage forReceiver(SectorId receiver, ChildProtectionMessage card) {
+        if (receiver == SectorId.CENTRE || card.child() == null || card.child().pseudonym() == null) {
+            return card;
+        }
+        return card.withPseudonym(sectorToken(receiver, card.child().pseudonym()));
+    }
+
+    /** {@code receiver}'s token for the child the hub knows as {@code pseudonym}. */
+    public String sectorToken(SectorId receiver, String pseudonym) {
+        return pseudonymiser.pseudonymOf(List.of("sector-token", receiver.code(), pseudonym));
     }
 
     static List<String> identifierParts(ChildProtectionMessage card) {

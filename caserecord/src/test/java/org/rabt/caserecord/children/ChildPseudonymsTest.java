@@ -48,6 +48,21 @@ class ChildPseudonymsTest {
     }
 
     @Test
+    void eachSectorGetsItsOwnStableTokenForTheSameChildAndTheCentreTheHubsPseudonym() {
+        ChildPseudonyms pseudonyms = new ChildPseudonyms(new org.rabt.security.pseudonym.Pseudonymiser(new byte[32]));
+        ChildProtectionMessage card = pseudonyms.assign(card("/social/examples/fiche-enquete-sociale-meknes.json"));
+        String hub = card.child().pseudonym();
+
+        String justice = pseudonyms.forReceiver(org.rabt.mappings.cpm.SectorId.JUSTICE, card).child().pseudonym();
+        String health = pseudonyms.forReceiver(org.rabt.mappings.cpm.SectorId.HEALTH, card).child().pseudonym();
+
+        assertThat(justice).isNotEqualTo(hub).isNotEqualTo(health).hasSameSizeAs(hub);
+        assertThat(pseudonyms.forReceiver(org.rabt.mappings.cpm.SectorId.JUSTICE, card).child().pseudonym())
+                .as("stable for the same child and sector").isEqualTo(justice);
+        assertThat(pseudonyms.forReceiver(org.rabt.mappings.cpm.SectorId.CENTRE, card).child().pseudonym()).isEqualTo(hub);
+    }
+
+    @Test
     void latinNamesAreComparedWithoutCaseDiacriticsOrPunctuation() {
         assertThat(ChildPseudonyms.normaliseLatin("  Él-Idrissi  ")).isEqualTo(ChildPseudonyms.normaliseLatin("EL IDRISSI"));
     }

@@ -167,8 +167,8 @@ public class HubConfiguration {
 
     @Bean
     CardDelivery cardDelivery(CardStore store, FormatRegistry formats, HubSigning signer,
-            DeliveryProperties delivery, Clock clock) {
-        return new CardDelivery(store, formats, signer, delivery.settings(), clock);
+            DeliveryProperties delivery, Clock clock, ChildPseudonyms pseudonyms) {
+        return new CardDelivery(store, formats, signer, delivery.settings(), clock, pseudonyms);
     }
 
     @Bean

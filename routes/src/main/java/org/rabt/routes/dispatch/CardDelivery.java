@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.rabt.caserecord.cards.CardStore;
+import org.rabt.caserecord.children.ChildPseudonyms;
 import org.rabt.caserecord.cards.DeliverableCard;
 import org.rabt.caserecord.cards.DeliveryStatus;
 import org.rabt.connectors.DeliverySettings;
@@ -40,9 +41,11 @@ public final class CardDelivery {
     private final BodySigner signer;
     private final DeliverySettings settings;
     private final Clock clock;
+    private final ChildPseudonyms pseudonyms;
 
     public CardDelivery(CardStore store, FormatRegistry formats, BodySigner signer, DeliverySettings settings,
-            Clock clock) {
+            Clock clock, ChildPseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.store = store;
         this.formats = formats;
         this.signer = signer;
@@ -66,7 +69,7 @@ public final class CardDelivery {
         }
         SectorFormat format = formats.of(card.card().receiver())
                 .orElseThrow(() -> new DeliveryFailure("no outbound format for " + card.card().receiver().code()));
-        byte[] body = format.fromCpm(CpmJson.read(card.cpmJson()));
+        byte[] body = format.fromCpm(pseudonyms.forReceiver(card.card().receiver(), CpmJson.read(card.cpmJson())));
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, format.mediaType());
