@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rabt.config.staff.StaffProblem;
 import org.rabt.config.web.FallbackProblem;
 import org.rabt.connectors.exchange.IntakeError;
 import org.rabt.mappings.MappingError;
@@ -22,9 +21,6 @@ class ErrorCatalogueTest {
         String catalogue = Files.readString(Path.of("..", "docs", "errors.md"));
         List<String> codes = new ArrayList<>();
         for (FallbackProblem problem : FallbackProblem.values()) {
-            codes.add(problem.code());
-        }
-        for (StaffProblem problem : StaffProblem.values()) {
             codes.add(problem.code());
         }
         for (MappingError error : MappingError.values()) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rabt.caserecord.audit.AuditStore;
+import org.rabt.config.web.FallbackProblem;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -54,7 +55,7 @@ public final class StaffAccessAudit {
     @EventListener
     public void signInFailed(AbstractAuthenticationFailureEvent event) {
         audit.record(clock.instant(), triedName(event.getAuthentication()), UNPROVEN_ROLE, SIGN_IN_FAILED,
-                null, null, "failure", StaffProblem.SIGN_IN_REQUIRED.code(), null,
+                null, null, "failure", FallbackProblem.SIGN_IN_REQUIRED.code(), null,
                 currentRequest() + " (" + event.getException().getClass().getSimpleName() + ")");
     }
 
@@ -68,7 +69,7 @@ public final class StaffAccessAudit {
 
     void accessDenied(Authentication who, HttpServletRequest request) {
         audit.record(clock.instant(), who.getName(), StaffAuthorities.rolesOf(who), ACCESS_DENIED, null, null, "failure",
-                StaffProblem.ROLE_NOT_ALLOWED.code(), null, describe(request));
+                FallbackProblem.ROLE_NOT_ALLOWED.code(), null, describe(request));
     }
 
     /** Authentication events carry no request; Spring's request context (set before security runs) does. */

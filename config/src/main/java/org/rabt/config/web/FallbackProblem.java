@@ -1,7 +1,14 @@
 package org.rabt.config.web;
 
-/** Codes for requests that never reached a route: no such endpoint, wrong method, and the like. */
+/**
+ * Codes for requests answered before any route or controller: refused at the staff port's door
+ * (no sign-in, a role that may not), no such endpoint, wrong method, and the like.
+ */
 public enum FallbackProblem {
+    SIGN_IN_REQUIRED("RABT-A004", 401, "Staff sign-in required",
+            "sign in: HTTP Basic with your staff user name and password, or a bearer token from the identity provider"),
+    ROLE_NOT_ALLOWED("RABT-A005", 403, "Role not allowed",
+            "your role may not use this endpoint; see docs/staff-access.md for what each role may do"),
     BAD_REQUEST("RABT-H400", 400, "Bad request", "the request is malformed"),
     NOT_FOUND("RABT-H404", 404, "Not found", "there is nothing at this path on this port; the exchange API "
             + "is POST /exchange/v1/<sector>/cards and GET /exchange/v1/<sector>/cards/{id} on the exchange port"),

@@ -2,7 +2,6 @@ package org.rabt.config.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.rabt.config.staff.StaffProblem;
 import org.rabt.connectors.exchange.IntakeError;
 import org.rabt.routes.exchange.Problem;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -46,8 +45,8 @@ public class ProblemErrorController implements ErrorController {
             case 503 -> intake(IntakeError.STARTING, "the hub is starting or stopping; try again in a few seconds",
                     instance);
             // only the staff port's security answers 401 and 403 through here; the exchange's own are coded by the routes
-            case 401 -> staff(StaffProblem.SIGN_IN_REQUIRED, instance);
-            case 403 -> staff(StaffProblem.ROLE_NOT_ALLOWED, instance);
+            case 401 -> staff(FallbackProblem.SIGN_IN_REQUIRED, instance);
+            case 403 -> staff(FallbackProblem.ROLE_NOT_ALLOWED, instance);
             case 400 -> fallback(FallbackProblem.BAD_REQUEST, instance);
             case 404 -> fallback(FallbackProblem.NOT_FOUND, instance);
             case 405 -> fallback(FallbackProblem.METHOD_NOT_ALLOWED, instance);
@@ -59,7 +58,7 @@ public class ProblemErrorController implements ErrorController {
         return Problem.of(error.code(), error.title(), error.httpStatus(), detail, instance, null);
     }
 
-    private static Problem staff(StaffProblem problem, String instance) {
+    private static Problem staff(FallbackProblem problem, String instance) {
         return Problem.of(problem.code(), problem.title(), problem.status(), problem.detail(), instance, null);
     }
 
