@@ -4,6 +4,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.rabt.caserecord.batches.BatchStore;
 import org.rabt.caserecord.children.ChildPseudonyms;
+import org.rabt.security.atrest.FieldCipher;
 import org.rabt.config.HubProperties;
 import org.rabt.config.exchange.BatchDirectories;
 import org.rabt.config.exchange.ExchangeProperties;
@@ -28,9 +29,9 @@ public class BatchConfiguration {
     }
 
     @Bean
-    BatchStore batchStore(DataSource dataSource, PlatformTransactionManager transactions) {
+    BatchStore batchStore(DataSource dataSource, PlatformTransactionManager transactions, FieldCipher cipher) {
         return new BatchStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-                new TransactionTemplate(transactions));
+                new TransactionTemplate(transactions), cipher);
     }
 
     @Bean
