@@ -8,7 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -30,6 +34,8 @@ import org.rabt.mappings.cpm.ChildProtected;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.Guardian;
 import org.rabt.mappings.cpm.SectorId;
+import org.rabt.mappings.education.BatchRow;
+import org.rabt.mappings.education.DropoutBatchReader;
 import org.rabt.routes.FormatRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
@@ -37,13 +43,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A thief with a copy of the database and broker files learns no child's identity: every example
  * card of every sector is posted and delivered, PostgreSQL writes everything to its data files
  * ({@code CHECKPOINT}), then every byte under the database and broker directories is searched for
- * the children's names (Latin and Arabic), birth dates and identity numbers.
+ * the children's names (Latin and Arabic), birth dates and identity numbers; education's example
+ * batch file too, then its stored copy under {@code batches/}.
  */
 class EncryptionAtRestIT extends HubTestBase {
 
@@ -51,6 +59,7 @@ class EncryptionAtRestIT extends HubTestBase {
     private static final WireMockServer SECTORS = startStub();
     private static final HealthFhirServer HEALTH = HealthFhirServer.start();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BATCHES = "/exchange/v1/education/batches";
     private static final EnumSet<SectorId> EXTERNAL = EnumSet.complementOf(EnumSet.of(SectorId.CENTRE));
 
     @Autowired
@@ -96,6 +105,7 @@ class EncryptionAtRestIT extends HubTestBase {
                 cards++;
             }
         }
+        identities.addAll(sendTheExampleBatch());
         assertThat(identities).as("the examples name children").hasSizeGreaterThan(10);
         assertThat(jdbc.sql("SELECT count(*) FROM card_evidence").query(Long.class).single())
                 .as("the evidence is kept, so its bytes are on disk").isGreaterThanOrEqualTo(cards);
@@ -103,7 +113,7 @@ class EncryptionAtRestIT extends HubTestBase {
         jdbc.sql("CHECKPOINT").update();
 
         List<String> leaked = new ArrayList<>();
-        for (Path directory : List.of(DATA.resolve("db"), DATA.resolve("broker"))) {
+        for (Path directory : List.of(DATA.resolve("db"), DATA.resolve("broker"), DATA.resolve("batches"))) {
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     String bytes = bytesOf(file);
@@ -117,6 +127,33 @@ class EncryptionAtRestIT extends HubTestBase {
             }
         }
         assertThat(leaked).as("children's identities in the database or broker files").isEmpty();
+    }
+
+    /** Posts education's example batch file, waits until it is processed; returns its children's identities. */
+    private Set<String> sendTheExampleBatch() throws IOException {
+        byte[] csv;
+        try (InputStream in = getClass().getResourceAsStream("/education/examples/lot-absences-2026-11-28.csv")) {
+            csv = in.readAllBytes();
+        }
+        Set<String> identities = new LinkedHashSet<>();
+        try (DropoutBatchReader rows = DropoutBatchReader.open(new ByteArrayInputStream(csv))) {
+            rows.forEachRow(row -> {
+                if (row instanceof BatchRow.Admitted admitted) {
+                    identities.addAll(identityOf(admitted.cpm().childProtected()));
+                }
+            });
+        }
+        SectorClient education = sector("education", DATA);
+        HttpResponse<String> receipt = education.post(BATCHES, csv, "text/csv; charset=utf-8",
+                Map.of("Rabt-Signature", education.sign(csv)));
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
+        String url = BATCHES + "/" + JSON.readTree(receipt.body()).path("batchId").asString();
+        JsonNode report = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(education.get(url).body()),
+                        done -> done.path("status").asString().matches("completed|failed"));
+        assertThat(report.path("status").asString()).isEqualTo("completed");
+        assertThat(report.path("admitted").asLong()).isPositive();
+        return identities;
     }
 
     /** The child's names, birth date, identity numbers and guardians' names, as sent. */

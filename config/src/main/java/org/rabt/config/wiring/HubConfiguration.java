@@ -155,8 +155,13 @@ public class HubConfiguration {
     // --- case record -------------------------------------------------------------------------
 
     @Bean
-    FieldCipher fieldCipher(HubProperties hub, Clock clock) {
-        return new FieldCipher(DataKeys.openOrCreate(hub.dataKeysDir(), clock));
+    DataKeys dataKeys(HubProperties hub, Clock clock) {
+        return DataKeys.openOrCreate(hub.dataKeysDir(), clock);
+    }
+
+    @Bean
+    FieldCipher fieldCipher(DataKeys keys) {
+        return new FieldCipher(keys);
     }
 
     @Bean

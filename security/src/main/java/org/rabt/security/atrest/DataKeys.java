@@ -58,8 +58,8 @@ public final class DataKeys {
      * stay as they are, readable with their own key.
      */
     public static int rotate(Path directory) {
-        Map<Integer, SecretKey> keys = read(directory);
-        int next = keys.isEmpty() ? 1 : ((TreeMap<Integer, SecretKey>) keys).lastKey() + 1;
+        TreeMap<Integer, SecretKey> keys = read(directory);
+        int next = keys.isEmpty() ? 1 : keys.lastKey() + 1;
         if (next > MAX_ID) {
             throw new SecurityMisconfiguration(SecurityError.CRYPTO_FAILURE, "the data keys under " + directory
                     + " reached id " + MAX_ID + "; re-encrypt the stored values and start a new key directory");
