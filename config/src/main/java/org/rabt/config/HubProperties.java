@@ -18,4 +18,9 @@ public record HubProperties(@DefaultValue("./data") Path dataDir) {
     public Path keysDir() {
         return dataDir.resolve("keys");
     }
+
+    /** The keys that encrypt the stored CPMs and evidence ({@code <id>.key}; the highest id writes). */
+    public Path dataKeysDir() {
+        return keysDir().resolve("data");
+    }
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.rabt.caserecord.cards.CardStore;
 import org.rabt.mappings.cpm.SectorId;
+import org.rabt.security.atrest.FieldCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +35,13 @@ public final class BatchStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionOperations transactions;
+    private final FieldCipher cipher;
 
-    public BatchStore(JdbcClient jdbc, JdbcTemplate template, TransactionOperations transactions) {
+    public BatchStore(JdbcClient jdbc, JdbcTemplate template, TransactionOperations transactions, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.template = template;
         this.transactions = transactions;
+        this.cipher = cipher;
     }
 
     /** Registers the batch, or returns the one this sector already sent with the same bytes. */
@@ -170,7 +174,8 @@ public final class BatchStore {
             ps.setTimestamp(7, time);
             ps.setTimestamp(8, time);
             ps.setTimestamp(9, time);
-            ps.setString(10, card.cpmJson());
+            // encrypted as the cards of the exchange are: CardStore reads both alike
+            ps.setString(10, cipher.sealText(card.cpmJson(), CardStore.cpmContext(card.id())));
             ps.setObject(11, batch.id());
             ps.setLong(12, card.line());
         });

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.rabt.mappings.cpm.CardType;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.security.atrest.FieldCipher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,7 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The durable record of every card the hub accepted, its evidence and its delivery history
  * (PostgreSQL). A card is admitted in one statement (card, evidence, first event), so a crash
  * never leaves half a card; a status change and its history entry are one statement too. Each
- * statement commits on its own: one round trip, one durable commit.
+ * statement commits on its own: one round trip, one durable commit. The CPM and the signed
+ * original bytes hold the child's identity: they are encrypted here, each bound to its card's id,
+ * before the statement, and decrypted on reading.
  */
 public final class CardStore {
 
@@ -31,9 +34,21 @@ public final class CardStore {
     private static final RowMapper<CardRecord> CARD = CardStore::card;
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    public CardStore(JdbcClient jdbc) {
+    public CardStore(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** Where a card's CPM is stored: the associated data that binds its encrypted value to the row. */
+    public static String cpmContext(UUID cardId) {
+        return "card.cpm/" + cardId;
+    }
+
+    /** Where a card's signed original bytes are stored (associated data of their encrypted value). */
+    public static String evidenceContext(UUID cardId) {
+        return "card_evidence.body/" + cardId;
     }
 
     /**
@@ -55,8 +70,8 @@ public final class CardStore {
                 SELECT count(*) FROM c""".formatted(CARD_COLUMNS))
                 .params(card.id(), card.sender().code(), card.receiver().code(), card.type().code(),
                         card.childPseudonym(), card.taskStatus().code(), card.idempotencyKey(), card.bodySha256(),
-                        utc(at), utc(at), card.cpmJson(),
-                        card.contentType(), card.body(), card.signature(),
+                        utc(at), utc(at), cipher.sealText(card.cpmJson(), cpmContext(card.id())),
+                        card.contentType(), cipher.seal(card.body(), evidenceContext(card.id())), card.signature(),
                         utc(at), truncate(firstEventDetail, 1000))
                 .query(Integer.class)
                 .single();
@@ -78,7 +93,8 @@ public final class CardStore {
     public Optional<DeliverableCard> findDeliverable(UUID id) {
         return jdbc.sql("SELECT " + CARD_COLUMNS + ", cpm FROM card WHERE id = ?")
                 .param(id)
-                .query((rs, row) -> new DeliverableCard(card(rs, row), rs.getString("cpm")))
+                .query((rs, row) -> new DeliverableCard(card(rs, row),
+                        cipher.openText(rs.getString("cpm"), cpmContext(id))))
                 .optional();
     }
 
@@ -184,6 +200,13 @@ public final class CardStore {
                 SELECT count(*) FROM purged""")
                 .params(utc(receivedBefore), limit, utc(at.truncatedTo(ChronoUnit.MICROS)))
                 .query(Integer.class).single();
+    }
+
+    /** The card's signed original bytes, decrypted, while they are kept. */
+    public Optional<byte[]> evidenceBody(UUID id) {
+        return jdbc.sql("SELECT body FROM card_evidence WHERE card_id = ?").param(id)
+                .query((rs, row) -> cipher.open(rs.getBytes("body"), evidenceContext(id)))
+                .optional();
     }
 
     /** Whether the card's signed original bytes are still kept. */

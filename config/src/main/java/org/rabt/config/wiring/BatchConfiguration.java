@@ -4,6 +4,9 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.rabt.caserecord.batches.BatchStore;
 import org.rabt.caserecord.children.ChildPseudonyms;
+import org.rabt.security.atrest.DataKeys;
+import org.rabt.security.atrest.FieldCipher;
+import org.rabt.security.atrest.FileCipher;
 import org.rabt.config.HubProperties;
 import org.rabt.config.exchange.BatchDirectories;
 import org.rabt.config.exchange.ExchangeProperties;
@@ -28,16 +31,16 @@ public class BatchConfiguration {
     }
 
     @Bean
-    BatchStore batchStore(DataSource dataSource, PlatformTransactionManager transactions) {
+    BatchStore batchStore(DataSource dataSource, PlatformTransactionManager transactions, FieldCipher cipher) {
         return new BatchStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-                new TransactionTemplate(transactions));
+                new TransactionTemplate(transactions), cipher);
     }
 
     @Bean
     EducationBatches educationBatches(BatchStore store, SignatureChecks signatures, ChildPseudonyms pseudonyms,
-            CpmSchema schema, BatchDirectories directories, ExchangeProperties exchange, Clock clock) {
+            CpmSchema schema, BatchDirectories directories, ExchangeProperties exchange, DataKeys keys, Clock clock) {
         return new EducationBatches(store, signatures, pseudonyms, schema, directories.batches(),
-                exchange.maxBatchRows(), clock);
+                exchange.maxBatchRows(), new FileCipher(keys), clock);
     }
 
     @Bean

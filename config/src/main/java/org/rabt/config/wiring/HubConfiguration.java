@@ -68,6 +68,8 @@ import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.rabt.security.atrest.DataKeys;
+import org.rabt.security.atrest.FieldCipher;
 import org.rabt.security.pseudonym.PseudonymKeys;
 import org.rabt.security.pseudonym.Pseudonymiser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -153,8 +155,18 @@ public class HubConfiguration {
     // --- case record -------------------------------------------------------------------------
 
     @Bean
-    CardStore cardStore(DataSource dataSource) {
-        return new CardStore(JdbcClient.create(dataSource));
+    DataKeys dataKeys(HubProperties hub, Clock clock) {
+        return DataKeys.openOrCreate(hub.dataKeysDir(), clock);
+    }
+
+    @Bean
+    FieldCipher fieldCipher(DataKeys keys) {
+        return new FieldCipher(keys);
+    }
+
+    @Bean
+    CardStore cardStore(DataSource dataSource, FieldCipher cipher) {
+        return new CardStore(JdbcClient.create(dataSource), cipher);
     }
 
     // --- routes ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import org.rabt.mappings.cpm.CpmSchema;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.education.BatchRow;
 import org.rabt.mappings.education.DropoutBatchReader;
+import org.rabt.security.atrest.FileCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +51,8 @@ public final class EducationBatches {
     static final int CHUNK_ROWS = 2_000;
     /** A node that has not stored a chunk for this long is taken for dead and its batch taken over. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+    /** How a stored batch file ends once encrypted ({@link FileCipher}). */
+    static final String SEALED = ".csv.sealed";
 
     private final BatchStore store;
     private final BatchSignatureCheck signatures;
@@ -57,11 +60,13 @@ public final class EducationBatches {
     private final CpmSchema schema;
     private final Path batchDir;
     private final int maxRows;
+    private final FileCipher files;
     private final Clock clock;
 
     public EducationBatches(BatchStore store, BatchSignatureCheck signatures, ChildPseudonyms pseudonyms,
-            CpmSchema schema, Path batchDir, int maxRows, Clock clock) {
+            CpmSchema schema, Path batchDir, int maxRows, FileCipher files, Clock clock) {
         this.store = store;
+        this.files = files;
         this.signatures = signatures;
         this.pseudonyms = pseudonyms;
         this.schema = schema;
@@ -71,7 +76,8 @@ public final class EducationBatches {
     }
 
     /**
-     * Verifies and registers a batch file (moved, not copied, into the hub's batch store). The
+     * Verifies and registers a batch file, stored encrypted in the hub's batch store (the clear
+     * spooled file is deleted). The
      * same file sent again is the same batch. Throws a coded exception when the signature fails;
      * the file is then deleted.
      */
@@ -83,8 +89,15 @@ public final class EducationBatches {
             Files.createDirectories(batchDir);
             String sha256 = sha256(spooled);
             long size = Files.size(spooled);
-            Path stored = batchDir.resolve(id + ".csv");
-            Files.move(spooled, stored, StandardCopyOption.ATOMIC_MOVE);
+            // the file names children: kept encrypted, bound to its batch; the clear spooled copy is deleted below
+            Path stored = batchDir.resolve(id + SEALED);
+            Path sealing = batchDir.resolve(id + ".sealing");
+            try {
+                files.seal(spooled, sealing, context(id));
+                Files.move(sealing, stored, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(sealing);
+            }
             BatchRecord batch = store.register(new NewBatch(id, SectorId.EDUCATION, source, fileName, sha256, size,
                     Base64.getMimeDecoder().decode(signature.strip()), stored.toString(), clock.instant()));
             if (!batch.id().equals(id)) {
@@ -125,7 +138,7 @@ public final class EducationBatches {
 
     private void process(BatchRecord batch) {
         Chunk chunk = new Chunk(batch);
-        try (InputStream in = Files.newInputStream(Path.of(batch.storedPath()));
+        try (InputStream in = openStored(batch);
                 DropoutBatchReader reader = DropoutBatchReader.open(in, maxRows)) {
             reader.forEachRow(chunk::add);
             chunk.flush();
@@ -141,6 +154,18 @@ public final class EducationBatches {
             // the stored file is unreadable: left claimed, it is tried again once the claim is stale
             throw new UncheckedIOException("cannot read batch " + batch.id(), e);
         }
+    }
+
+    /** The stored file, decrypted; one stored in clear before encryption at rest is read as it is. */
+    private InputStream openStored(BatchRecord batch) throws IOException {
+        Path stored = Path.of(batch.storedPath());
+        return stored.getFileName().toString().endsWith(SEALED)
+                ? files.open(stored, context(batch.id()))
+                : Files.newInputStream(stored);
+    }
+
+    private static String context(UUID batchId) {
+        return "batch/" + batchId;
     }
 
     /** The rows read since the last commit. */
