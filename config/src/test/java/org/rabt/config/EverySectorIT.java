@@ -103,6 +103,13 @@ class EverySectorIT extends HubTestBase {
 
         for (Sent card : sent) {
             String what = card.sender() + " " + card.example() + " -> " + card.receiver();
+            // a sector that neither sent nor receives the card cannot read it (nor learn that it exists)
+            SectorId bystander = EXTERNAL.stream().filter(s -> s != card.sender() && s != card.receiver())
+                    .findFirst().orElseThrow();
+            HttpResponse<String> peek = sector(bystander.code(), DATA)
+                    .get("/exchange/v1/" + bystander.code() + "/cards/" + card.cardId());
+            assertThat(peek.statusCode()).as(bystander + " reading " + what).isEqualTo(404);
+            assertThat(peek.body()).contains("RABT-I008");
             switch (card.receiver()) {
                 case CENTRE -> awaitReceivedByTheCentre(card, what);
                 case HEALTH -> awaitOnTheFhirServer(card, what);
