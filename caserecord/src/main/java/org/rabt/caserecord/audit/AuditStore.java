@@ -1,11 +1,11 @@
 package org.rabt.caserecord.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static org.rabt.caserecord.SqlValues.instant;
+import static org.rabt.caserecord.SqlValues.truncate;
+import static org.rabt.caserecord.SqlValues.utc;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +189,12 @@ public final class AuditStore {
                 .orElse(null);
     }
 
+    /** The last entry the hub has signed a checkpoint for, from {@code fromSeq} on, if any. */
+    public Optional<Long> lastCheckpointSeq(long fromSeq) {
+        return jdbc.sql("SELECT seq FROM audit_checkpoint WHERE seq >= ? ORDER BY seq DESC LIMIT 1").param(fromSeq)
+                .query(Long.class).optional();
+    }
+
     /** The last sealed entry's place in the chain (0 when none). */
     public long lastSeq() {
         return jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
@@ -206,17 +212,4 @@ public final class AuditStore {
 
     private static final RowMapper<AuditCheckpoint> CHECKPOINT = (rs, row) -> new AuditCheckpoint(
             rs.getLong("seq"), rs.getString("hash"), instant(rs, "at"), rs.getString("signature"));
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -1,12 +1,12 @@
 package org.rabt.caserecord.batches;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static org.rabt.caserecord.SqlValues.instant;
+import static org.rabt.caserecord.SqlValues.truncate;
+import static org.rabt.caserecord.SqlValues.utc;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,17 +213,4 @@ public final class BatchStore {
             BatchState.fromCode(rs.getString("state")), rs.getLong("lines_done"), rs.getLong("admitted"),
             rs.getLong("rejected"), rs.getString("error_code"), rs.getString("error_detail"),
             instant(rs, "received_at"), instant(rs, "completed_at"));
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

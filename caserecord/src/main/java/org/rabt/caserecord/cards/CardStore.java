@@ -1,10 +1,12 @@
 package org.rabt.caserecord.cards;
 
+import static org.rabt.caserecord.SqlValues.instant;
+import static org.rabt.caserecord.SqlValues.truncate;
+import static org.rabt.caserecord.SqlValues.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
@@ -259,19 +261,5 @@ public final class CardStore {
                 rs.getString("body_sha256"),
                 instant(rs, "received_at"),
                 instant(rs, "updated_at"));
-    }
-
-    // TIMESTAMPTZ travels as OffsetDateTime (JDBC 4.2): the JVM's default time zone stays out of it.
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

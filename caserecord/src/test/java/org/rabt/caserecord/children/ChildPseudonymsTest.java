@@ -37,14 +37,11 @@ class ChildPseudonymsTest {
     }
 
     @Test
-    void aNamedChildIsKeyedByTheNormalisedNameBirthDateAndSex() {
+    void aChildWithACivilStatusNumberIsKeyedByThatNumberWhateverItsSpelling() {
         ChildProtectionMessage card = card("/social/examples/fiche-enquete-sociale-meknes.json");
-        var identity = card.childProtected();
-        if (identity.nationalId() == null && identity.civilStatusNumber() == null) {
-            assertThat(ChildPseudonyms.identifierParts(card)).first().isEqualTo("name-latin");
-        } else {
-            assertThat(ChildPseudonyms.identifierParts(card)).first().isIn("cnie", "etat-civil");
-        }
+        assertThat(card.childProtected().civilStatusNumber()).as("the example's premise").isEqualTo("1187/2013");
+
+        assertThat(ChildPseudonyms.identifierParts(card)).containsExactly("etat-civil", "11872013");
     }
 
     @Test

@@ -113,8 +113,7 @@ public class AuditController {
     public ResponseEntity<byte[]> export(@RequestParam(name = "from", defaultValue = "1") long from,
             @RequestParam(name = "to", required = false) Long to) {
         long first = Math.max(1, from);
-        long lastSigned = store.checkpoints(first, Long.MAX_VALUE).stream().mapToLong(AuditCheckpoint::seq).max()
-                .orElse(store.lastSeq());
+        long lastSigned = store.lastCheckpointSeq(first).orElseGet(store::lastSeq);
         long upTo = Math.min(to == null ? lastSigned : to, first + MAX_ENTRIES - 1);
         AuditExport export = new AuditExport(AuditExport.FORMAT, clock.instant(), first, upTo, store.hashBefore(first),
                 store.entries(first, upTo), store.checkpoints(first, upTo), Pem.toPem(pki.hubSigner().certificate()),

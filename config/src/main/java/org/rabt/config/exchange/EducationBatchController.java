@@ -143,9 +143,7 @@ public class EducationBatchController {
         // the detail goes to the sender only: it may quote the batch's values (a name, a birth date)
         AUDIT.info("rejected path={} code={} status={} field={}", path, problem.code(), problem.status(),
                 problem.field());
-        X509Certificate certificate = request.getAttribute("jakarta.servlet.request.X509Certificate")
-                instanceof X509Certificate[] chain && chain.length > 0 ? chain[0] : null;
-        problems.audit(problem, certificate, SectorId.EDUCATION.code(), null);
+        problems.audit(problem, ExchangeRequests.clientCertificate(request), SectorId.EDUCATION.code(), null);
         return ResponseEntity.status(problem.status()).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
                 .body(Json.bytes(problem));
     }

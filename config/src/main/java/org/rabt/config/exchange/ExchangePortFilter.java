@@ -42,7 +42,6 @@ public final class ExchangePortFilter extends OncePerRequestFilter {
     private static final String EXCHANGE_PATH = "/exchange/";
     private static final String BATCHES_PATH = "/batches";
     private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
-    private static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
     private final ExchangeConnector exchange;
     private final BooleanSupplier routesStarted;
@@ -133,8 +132,7 @@ public final class ExchangePortFilter extends OncePerRequestFilter {
     }
 
     private static X509Certificate certificateOf(HttpServletRequest request) {
-        return request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0
-                ? chain[0] : null;
+        return ExchangeRequests.clientCertificate(request);
     }
 
     /** The sector the path names ({@code /exchange/v1/<sector>/...}), for the audit entry. */

@@ -48,12 +48,19 @@ public final class ExchangeRequests {
      * the request, which must be {@code sector}'s.
      */
     public X509Certificate requireSector(HttpServletRequest request, SectorId sector) {
-        if (request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0) {
-            SectorIdentity.requireSector(chain[0], sector.code(), knownSectorCodes);
-            return chain[0];
+        X509Certificate certificate = clientCertificate(request);
+        if (certificate == null) {
+            throw new IntakeException(IntakeError.NO_CLIENT_CERTIFICATE,
+                    "connect to the exchange port with your sector's client certificate (mutual TLS)");
         }
-        throw new IntakeException(IntakeError.NO_CLIENT_CERTIFICATE,
-                "connect to the exchange port with your sector's client certificate (mutual TLS)");
+        SectorIdentity.requireSector(certificate, sector.code(), knownSectorCodes);
+        return certificate;
+    }
+
+    /** The certificate the client presented in the TLS handshake, or {@code null}. */
+    public static X509Certificate clientCertificate(HttpServletRequest request) {
+        return request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0
+                ? chain[0] : null;
     }
 
     public InboundCard read(Exchange exchange) {
@@ -110,11 +117,9 @@ public final class ExchangeRequests {
     }
 
     private static X509Certificate clientCertificate(Message in) {
-        if (in instanceof PlatformHttpMessage http) {
-            HttpServletRequest request = http.getRequest();
-            if (request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0) {
-                return chain[0];
-            }
+        X509Certificate certificate = in instanceof PlatformHttpMessage http ? clientCertificate(http.getRequest()) : null;
+        if (certificate != null) {
+            return certificate;
         }
         throw new IntakeException(IntakeError.NO_CLIENT_CERTIFICATE,
                 "connect to the exchange port with your sector's client certificate (mutual TLS)");

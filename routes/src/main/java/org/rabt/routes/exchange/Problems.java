@@ -1,7 +1,5 @@
 package org.rabt.routes.exchange;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -9,11 +7,13 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.rabt.connectors.exchange.ExchangeRequests;
 import org.rabt.connectors.exchange.IntakeError;
 import org.rabt.connectors.exchange.IntakeException;
 import org.rabt.mappings.MappingException;
 import org.rabt.routes.Json;
 import org.rabt.routes.audit.RejectionAudit;
+import org.rabt.security.CryptoUtils;
 import org.rabt.security.SecurityViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,6 @@ public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     /** Rejections are security-relevant events; the audit log (a later issue) will chain them. */
     private static final Logger AUDIT = LoggerFactory.getLogger("org.rabt.audit");
-    private static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
     private final RejectionAudit audit;
     private final Clock clock;
@@ -56,7 +55,7 @@ public final class Problems {
     public void audit(Problem problem, String actor, String sector, byte[] body) {
         try {
             audit.rejected(clock.instant(), actor, sector, problem.code(), body == null || body.length == 0 ? null
-                    : sha256Hex(body), problem.instance());
+                    : HexFormat.of().formatHex(CryptoUtils.sha256(body)), problem.instance());
         } catch (RuntimeException e) {
             LOG.warn("could not write the audit entry of refusal {} at {}", problem.code(), problem.instance(), e);
         }
@@ -122,20 +121,7 @@ public final class Problems {
     }
 
     private static X509Certificate certificateOf(Message in) {
-        if (in instanceof PlatformHttpMessage http
-                && http.getRequest().getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain
-                && chain.length > 0) {
-            return chain[0];
-        }
-        return null;
-    }
-
-    private static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        return in instanceof PlatformHttpMessage http ? ExchangeRequests.clientCertificate(http.getRequest()) : null;
     }
 
     private static boolean causedByBroker(Throwable failure) {

@@ -1,7 +1,5 @@
 package org.rabt.routes.intake;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,6 +20,7 @@ import org.rabt.mappings.cpm.CpmJson;
 import org.rabt.mappings.cpm.CpmSchema;
 import org.rabt.mappings.cpm.Header;
 import org.rabt.mappings.cpm.SectorId;
+import org.rabt.security.CryptoUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,7 +75,7 @@ public final class CardIntake {
         SectorId receiver = header.receiver().sector();
         NewCard card = new NewCard(header.messageId(), inbound.sender(), receiver, header.cardType(),
                 mapped.cpm().child().pseudonym(), mapped.cpm().status().status(), inbound.idempotencyKey(),
-                sha256Hex(inbound.body()), inbound.contentType(), inbound.body(),
+                HexFormat.of().formatHex(CryptoUtils.sha256(inbound.body())), inbound.contentType(), inbound.body(),
                 Base64.getMimeDecoder().decode(inbound.signature()), mapped.cpmJson(), clock.instant());
         Admission admission = store.admit(card, "queued on " + SectorQueues.outbound(receiver));
         if (admission instanceof Admission.AlreadyKnown known) {
@@ -101,13 +100,5 @@ public final class CardIntake {
         DeliveryStatus status = known.card().deliveryStatus();
         boolean pending = status == DeliveryStatus.ACCEPTED || status == DeliveryStatus.FAILED;
         return new AcceptedCard(known.card(), true, pending);
-    }
-
-    private static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
     }
 }
