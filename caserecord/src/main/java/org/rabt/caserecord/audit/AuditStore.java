@@ -55,6 +55,20 @@ public final class AuditStore {
     }
 
     /**
+     * A member of staff's action about a child (viewing a file, a merge): the child's pseudonym,
+     * never a name. Written in the caller's transaction when there is one.
+     */
+    public void recordAboutChild(Instant at, String actor, String role, String action, String childPseudonym,
+            String outcome, String detail) {
+        jdbc.sql("""
+                INSERT INTO audit_entry (at, actor, role, action, child_pseudonym, outcome, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(utc(at.truncatedTo(ChronoUnit.MICROS)), truncate(actor, 300), role, action, childPseudonym,
+                        outcome, truncate(detail, 300))
+                .update();
+    }
+
+    /**
      * Gives the entries written since the last call their place in the chain, and writes a
      * checkpoint (signed by {@code signer}) when {@code checkpointEvery} entries or
      * {@code checkpointAfter} have passed since the last one. Returns how many entries it sealed.

@@ -18,6 +18,8 @@ import org.rabt.caserecord.cards.CardStore;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.security.atrest.FieldCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -162,9 +164,9 @@ public final class BatchStore {
         template.batchUpdate("""
                 INSERT INTO card (id, sender_sector, receiver_sector, card_type, child_pseudonym, delivery_status,
                                   task_status, delivery_attempts, body_sha256, received_at, updated_at, queued_at, cpm,
-                                  batch_id, batch_line)
-                VALUES (?, ?, ?, ?, ?, 'delivered', 'received', 0, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""", cards, 500, (ps, card) -> {
+                                  batch_id, batch_line, %s)
+                VALUES (?, ?, ?, ?, ?, 'delivered', 'received', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""".formatted(CardStore.FACT_COLUMNS), cards, 500, (ps, card) -> {
             ps.setObject(1, card.id());
             ps.setString(2, batch.sender().code());
             ps.setString(3, card.receiver().code());
@@ -178,7 +180,23 @@ public final class BatchStore {
             ps.setString(10, cipher.sealText(card.cpmJson(), CardStore.cpmContext(card.id())));
             ps.setObject(11, batch.id());
             ps.setLong(12, card.line());
+            Object[] facts = CardStore.factValues(card.facts());
+            for (int i = 0; i < facts.length; i++) {
+                StatementCreatorUtils.setParameterValue(ps, 13 + i, SqlTypeValue.TYPE_UNKNOWN, facts[i]);
+            }
         });
+        // the children of the cards this chunk stored (not of those a crashed run stored before)
+        template.batchUpdate("""
+                WITH c AS (SELECT id FROM card WHERE id = ? AND batch_id = ?),
+                %s
+                %s""".formatted(CardStore.CHILD_ROW, CardStore.CHILD_KEYS), cards, 500, (ps, card) -> {
+                    ps.setObject(1, card.id());
+                    ps.setObject(2, batch.id());
+                    Object[] child = CardStore.childValues(card.childPseudonym(), card.facts(), at);
+                    for (int i = 0; i < child.length; i++) {
+                        StatementCreatorUtils.setParameterValue(ps, 3 + i, SqlTypeValue.TYPE_UNKNOWN, child[i]);
+                    }
+                });
         template.batchUpdate("""
                 INSERT INTO card_event (card_id, at, delivery_status, detail, task_status)
                 SELECT ?, ?, 'delivered', ?, 'received' WHERE EXISTS (SELECT 1 FROM card WHERE id = ? AND batch_id = ?)""",

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.rabt.caserecord.children.MatchKey;
 import org.rabt.mappings.cpm.CardType;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.TaskStatus;
@@ -34,6 +35,29 @@ public final class CardStore {
             + "body_sha256, received_at, updated_at";
 
     private static final RowMapper<CardRecord> CARD = CardStore::card;
+
+    /** The card's clear case facts ({@link CaseFacts}), in the order of {@link #factValues}. */
+    public static final String FACT_COLUMNS =
+            "stage, entry_channel, due_by, correlation_id, sex, age_band, birth_year, province, concerns";
+
+    /**
+     * The child of a newly stored card ({@code c}: the card's insert, empty for a resend): its row,
+     * a new file for a new pseudonym; every new card has the matcher look at the child again.
+     * Then {@link #CHILD_KEYS}. Parameters of both in the order of {@link #childValues}.
+     */
+    public static final String CHILD_ROW = """
+            child_row AS (
+                INSERT INTO child (pseudonym, file_id, identified_by, sex, birth_year, first_seen, last_seen)
+                SELECT ?, ?, ?, ?, ?, ?, ? FROM c
+                ON CONFLICT (pseudonym) DO UPDATE SET last_seen = GREATEST(child.last_seen, EXCLUDED.last_seen),
+                    sex = COALESCE(child.sex, EXCLUDED.sex), birth_year = COALESCE(child.birth_year, EXCLUDED.birth_year),
+                    matched_at = NULL)""";
+
+    /** The child's matching keys, after {@link #CHILD_ROW}. */
+    public static final String CHILD_KEYS = """
+            INSERT INTO child_match_key (key, pseudonym, kind)
+            SELECT k.key, ?, k.kind FROM c, unnest(?::varchar[], ?::varchar[]) AS k(key, kind)
+            ON CONFLICT DO NOTHING""";
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -62,19 +86,24 @@ public final class CardStore {
         Instant at = card.receivedAt().truncatedTo(ChronoUnit.MICROS);
         int inserted = jdbc.sql("""
                 WITH c AS (
-                    INSERT INTO card (%s, cpm) VALUES (?, ?, ?, ?, ?, 'accepted', ?, NULL, NULL, 0, ?, ?, ?, ?, ?)
+                    INSERT INTO card (%s, cpm, %s)
+                    VALUES (?, ?, ?, ?, ?, 'accepted', ?, NULL, NULL, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
                     RETURNING id),
                 evidence AS (
                     INSERT INTO card_evidence (card_id, content_type, body, signature) SELECT id, ?, ?, ? FROM c),
                 event AS (
-                    INSERT INTO card_event (card_id, at, delivery_status, detail) SELECT id, ?, 'accepted', ? FROM c)
-                SELECT count(*) FROM c""".formatted(CARD_COLUMNS))
+                    INSERT INTO card_event (card_id, at, delivery_status, detail) SELECT id, ?, 'accepted', ? FROM c),
+                %s,
+                child_keys AS (%s)
+                SELECT count(*) FROM c""".formatted(CARD_COLUMNS, FACT_COLUMNS, CHILD_ROW, CHILD_KEYS))
                 .params(card.id(), card.sender().code(), card.receiver().code(), card.type().code(),
                         card.childPseudonym(), card.taskStatus().code(), card.idempotencyKey(), card.bodySha256(),
-                        utc(at), utc(at), cipher.sealText(card.cpmJson(), cpmContext(card.id())),
-                        card.contentType(), cipher.seal(card.body(), evidenceContext(card.id())), card.signature(),
+                        utc(at), utc(at), cipher.sealText(card.cpmJson(), cpmContext(card.id())))
+                .params(factValues(card.facts()))
+                .params(card.contentType(), cipher.seal(card.body(), evidenceContext(card.id())), card.signature(),
                         utc(at), truncate(firstEventDetail, 1000))
+                .params(childValues(card.childPseudonym(), card.facts(), at))
                 .query(Integer.class)
                 .single();
         if (inserted == 1) {
@@ -219,6 +248,21 @@ public final class CardStore {
     public long countByDeliveryStatus(DeliveryStatus status) {
         return jdbc.sql("SELECT COUNT(*) FROM card WHERE delivery_status = ?").param(status.code())
                 .query(Long.class).single();
+    }
+
+    /** The values of {@link #FACT_COLUMNS}. */
+    public static Object[] factValues(CaseFacts facts) {
+        return new Object[] {
+            facts.stage(), facts.entryChannel(), facts.dueBy(), facts.correlationId(), facts.sex(), facts.ageBand(),
+            facts.birthYear(), facts.province(), facts.concerns().toArray(String[]::new)};
+    }
+
+    /** The values of {@link #CHILD_ROW} then {@link #CHILD_KEYS}. */
+    public static Object[] childValues(String pseudonym, CaseFacts facts, Instant at) {
+        return new Object[] {
+            pseudonym, UUID.randomUUID(), facts.identifiedBy(), facts.sex(), facts.birthYear(), utc(at), utc(at),
+            pseudonym, facts.matchKeys().stream().map(MatchKey::key).toArray(String[]::new),
+            facts.matchKeys().stream().map(MatchKey::kind).toArray(String[]::new)};
     }
 
     private boolean transition(UUID id, DeliveryStatus to, int attempt, Instant at, String detail) {

@@ -14,6 +14,7 @@ import org.rabt.mappings.cpm.TaskStatus;
  * @param bodySha256     hex SHA-256 of the exact body bytes, which tells a resend from a conflicting reuse of the id
  * @param body           the exact bytes the sender signed
  * @param signature      the sender's detached CMS signature (DER)
+ * @param facts          what the case record keeps of it in the clear, and the child's matching keys
  */
 public record NewCard(
         UUID id,
@@ -28,7 +29,8 @@ public record NewCard(
         byte[] body,
         byte[] signature,
         String cpmJson,
-        Instant receivedAt) {
+        Instant receivedAt,
+        CaseFacts facts) {
 
     public NewCard {
         Objects.requireNonNull(id, "id");
@@ -39,5 +41,6 @@ public record NewCard(
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(cpmJson, "cpmJson");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(facts, "facts");
     }
 }

@@ -1,8 +1,16 @@
 package org.rabt.caserecord.children;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.rabt.caserecord.cards.CaseFacts;
+import org.rabt.mappings.cpm.ChildShared;
+import org.rabt.mappings.cpm.Concern;
+import org.rabt.mappings.cpm.RequestedService;
 import org.rabt.mappings.cpm.ChildProtected;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.SectorId;
@@ -43,6 +51,90 @@ public final class ChildPseudonyms {
     /** {@code receiver}'s token for the child the hub knows as {@code pseudonym}. */
     public String sectorToken(SectorId receiver, String pseudonym) {
         return pseudonymiser.pseudonymOf(List.of("sector-token", receiver.code(), pseudonym));
+    }
+
+    /**
+     * What the case record keeps in the clear of a pseudonymised card (see {@link CaseFacts}),
+     * with the child's matching keys: keyed hashes of the normalised names and their skeletons,
+     * in both scripts, so that near matches are found and names searched without a name stored.
+     */
+    public CaseFacts caseFacts(ChildProtectionMessage card) {
+        ChildShared child = card.child();
+        ChildProtected identity = card.childProtected();
+        Integer birthYear = identity != null && identity.birthDate() != null ? Integer.valueOf(identity.birthDate().getYear())
+                : child == null ? null : child.birthYear();
+        LocalDate dueBy = card.header().dueBy() != null ? card.header().dueBy()
+                : card.requestedServices().stream().map(RequestedService::dueDate).filter(d -> d != null)
+                        .min(LocalDate::compareTo).orElse(null);
+        return new CaseFacts(
+                card.pathway() == null || card.pathway().stage() == null ? null : card.pathway().stage().number(),
+                card.pathway() == null || card.pathway().entryChannel() == null ? null : card.pathway().entryChannel().code(),
+                dueBy,
+                card.header().correlationId(),
+                child == null || child.sex() == null ? null : child.sex().code(),
+                child == null || child.ageBand() == null ? null : child.ageBand().code(),
+                birthYear,
+                child == null ? null : child.province(),
+                card.concerns().stream().map(Concern::code).filter(c -> c != null).map(c -> c.code()).distinct().toList(),
+                identifierParts(card).get(0),
+                matchKeys(identity));
+    }
+
+    /** The keys a name search for {@code words} looks for: one per word (its skeleton). */
+    public List<String> searchKeys(String words) {
+        List<String> keys = new ArrayList<>();
+        for (String word : words.trim().split("\\s+")) {
+            String skeleton = NameSkeleton.of(normaliseAny(word));
+            if (!skeleton.isEmpty()) {
+                keys.add(key(MatchKey.TOKEN, skeleton));
+            }
+        }
+        return keys;
+    }
+
+    private List<MatchKey> matchKeys(ChildProtected identity) {
+        Set<MatchKey> keys = new LinkedHashSet<>();
+        if (identity == null) {
+            return List.of();
+        }
+        addNameKeys(keys, normaliseLatin(orEmpty(identity.familyNameLatin())), normaliseLatin(orEmpty(identity.givenNameLatin())));
+        addNameKeys(keys, normaliseArabic(orEmpty(identity.familyNameArabic())), normaliseArabic(orEmpty(identity.givenNameArabic())));
+        return List.copyOf(keys);
+    }
+
+    private void addNameKeys(Set<MatchKey> keys, String family, String given) {
+        for (String part : (family + " " + given).trim().split(" ")) {
+            String skeleton = NameSkeleton.of(part);
+            if (!skeleton.isEmpty()) {
+                keys.add(new MatchKey(key(MatchKey.TOKEN, skeleton), MatchKey.TOKEN));
+            }
+        }
+        if (family.isEmpty() || given.isEmpty()) {
+            return;
+        }
+        keys.add(new MatchKey(key(MatchKey.EXACT, family, given), MatchKey.EXACT));
+        String familySkeleton = NameSkeleton.of(family);
+        String givenSkeleton = NameSkeleton.of(given);
+        if (!familySkeleton.isEmpty() && !givenSkeleton.isEmpty()) {
+            keys.add(new MatchKey(key(MatchKey.SOUND, familySkeleton, givenSkeleton), MatchKey.SOUND));
+        }
+    }
+
+    private String key(String... parts) {
+        List<String> all = new ArrayList<>();
+        all.add("match");
+        all.addAll(List.of(parts));
+        return pseudonymiser.pseudonymOf(all);
+    }
+
+    private static String normaliseAny(String word) {
+        String arabic = normaliseArabic(word);
+        return arabic.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)
+                ? arabic : normaliseLatin(word);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     static List<String> identifierParts(ChildProtectionMessage card) {

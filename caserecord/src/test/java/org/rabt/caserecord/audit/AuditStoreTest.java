@@ -1,5 +1,7 @@
 package org.rabt.caserecord.audit;
 
+import org.rabt.caserecord.cards.CaseFacts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -233,6 +235,6 @@ class AuditStoreTest {
     private static NewCard card(UUID id) {
         return new NewCard(id, SectorId.HEALTH, SectorId.JUSTICE, CardType.LINKAGE, "pseudo-0123456789abcdef",
                 TaskStatus.REQUESTED, null, PAYLOAD_SHA256, "application/fhir+json", new byte[] {1},
-                new byte[] {1, 2, 3}, "{\"cpm\":true}", T0);
+                new byte[] {1, 2, 3}, "{\"cpm\":true}", T0, CaseFacts.NONE);
     }
 }

@@ -120,7 +120,7 @@ class CardStoreTest {
 
             Admission admission = store.admit(new NewCard(fromJustice, SectorId.JUSTICE, SectorId.HEALTH,
                     CardType.LINKAGE, "pseudo-0123456789abcdef", TaskStatus.REQUESTED, "key-7", sha256(other),
-                    "application/xml", other, new byte[] {1}, "{}", T0), "queued");
+                    "application/xml", other, new byte[] {1}, "{}", T0, CaseFacts.NONE), "queued");
 
             assertThat(admission).isInstanceOf(Admission.Admitted.class);
             assertThat(admission.card().id()).isEqualTo(fromJustice);
@@ -258,7 +258,7 @@ class CardStoreTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new NewCard(id, SectorId.HEALTH, SectorId.JUSTICE, CardType.LINKAGE, "pseudo-0123456789abcdef",
                 TaskStatus.REQUESTED, idempotencyKey, sha256(bytes), "application/fhir+json", bytes,
-                new byte[] {1, 2, 3}, "{\"cpm\":true}", receivedAt);
+                new byte[] {1, 2, 3}, "{\"cpm\":true}", receivedAt, CaseFacts.NONE);
     }
 
     private static String sha256(byte[] bytes) {

@@ -6,7 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /** Staff roles as Spring Security authorities ({@code ROLE_SECURITY_OFFICER}) and back, for the audit log. */
-final class StaffAuthorities {
+public final class StaffAuthorities {
 
     private static final String PREFIX = "ROLE_";
 
@@ -18,7 +18,7 @@ final class StaffAuthorities {
     }
 
     /** The roles of a signed-in user as the audit log names them, e.g. {@code COMMITTEE}; "none" when it has none. */
-    static String rolesOf(Authentication authentication) {
+    public static String rolesOf(Authentication authentication) {
         String roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(PREFIX)).map(authority -> authority.substring(PREFIX.length()))
                 .sorted().collect(Collectors.joining(","));

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -74,6 +75,17 @@ public class StaffSecurityConfiguration {
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(StaffRole.SECURITY_OFFICER.name())
                         .requestMatchers("/api/v1/directory", "/api/v1/directory/**", "/fhir", "/fhir/**")
                         .hasAnyRole(EVERY_STAFF_ROLE)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").hasAnyRole(EVERY_STAFF_ROLE)
+                        // the case record: workers see files with the identity; a security officer
+                        // sees a file without it (who did what to it), never a list of children
+                        .requestMatchers(HttpMethod.GET, "/api/v1/children/*").hasAnyRole(StaffRole.SOCIAL_WORKER.name(),
+                                StaffRole.COORDINATOR.name(), StaffRole.SECURITY_OFFICER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/children", "/api/v1/referrals", "/api/v1/reviews")
+                        .hasAnyRole(StaffRole.SOCIAL_WORKER.name(), StaffRole.COORDINATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cards").hasAnyRole(StaffRole.SOCIAL_WORKER.name(),
+                                StaffRole.COORDINATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reviews/*/merge", "/api/v1/reviews/*/dismiss",
+                                "/api/v1/merges/*/undo").hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(StaffSignInEntryPoint.REALM).authenticationEntryPoint(signIn))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

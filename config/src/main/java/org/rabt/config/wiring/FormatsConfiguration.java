@@ -97,6 +97,12 @@ public class FormatsConfiguration {
         return new SocialFormat();
     }
 
+    /** The centre's cards, built by the staff API (CPM JSON, signed by the hub). */
+    @Bean
+    SectorFormat centreFormat() {
+        return new org.rabt.mappings.centre.CentreFormat();
+    }
+
     @Bean
     SectorFormat freelineFormat() {
         return new FreelineFormat();

@@ -24,14 +24,23 @@ public final class SignatureChecks implements SignatureCheck, BatchSignatureChec
 
     private final HubPki pki;
     private final DetachedSignatureVerifier verifier;
+    /** The centre's cards are signed by the hub itself (the staff API), under the hub's own CA. */
+    private final DetachedSignatureVerifier hubVerifier;
 
     public SignatureChecks(HubPki pki, SectorTrust trust) {
         this.pki = pki;
         this.verifier = new DetachedSignatureVerifier(trust.issuers(), trust.revocations());
+        java.util.List<X509Certificate> hubIssuers = new java.util.ArrayList<>(pki.hubSigner().chain());
+        hubIssuers.add(pki.caCertificate());
+        this.hubVerifier = new DetachedSignatureVerifier(hubIssuers, trust.revocations());
     }
 
     @Override
     public void verify(InboundCard card) {
+        if (card.sender() == SectorId.CENTRE) {
+            hubVerifier.verify(card.body(), card.signature(), pki.hubSigner().certificate(), java.util.Map.of());
+            return;
+        }
         verifier.verify(card.body(), card.signature(), expected(card.sender(), card.clientCertificate()),
                 pki.sectorCertificates());
     }

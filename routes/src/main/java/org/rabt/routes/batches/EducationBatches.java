@@ -199,7 +199,8 @@ public final class EducationBatches {
                 JsonNode tree = CpmJson.tree(card);
                 schema.validate(tree);
                 cards.add(new BatchCard(row.line(), card.header().messageId(), card.header().receiver().sector(),
-                        card.header().cardType(), card.child().pseudonym(), CpmJson.write(tree)));
+                        card.header().cardType(), card.child().pseudonym(), CpmJson.write(tree),
+                        pseudonyms.caseFacts(card)));
             } catch (MappingException refused) {
                 rejections.add(new BatchRejection(row.line(), String.valueOf(row.cpm().header().messageId()),
                         refused.code(), refused.field(), "line " + row.line() + ": " + refused.detail()));

@@ -63,7 +63,10 @@ public final class CardIntake {
             throw MappingException.invalid("header.sender.sector", "the card says it comes from "
                     + header.sender().sector().code() + " but was sent by " + card.sender().code());
         }
-        ChildProtectionMessage pseudonymised = pseudonyms.assign(cpm);
+        // A card the centre writes about a child it knows carries that child's pseudonym already
+        // (the hub wrote it, from the file); only the hub can send as the centre.
+        boolean centreKnowsChild = card.sender() == SectorId.CENTRE && cpm.child() != null && cpm.child().pseudonym() != null;
+        ChildProtectionMessage pseudonymised = centreKnowsChild ? cpm : pseudonyms.assign(cpm);
         JsonNode tree = CpmJson.tree(pseudonymised);
         schema.validate(tree);
         return new MappedCard(card, pseudonymised, CpmJson.write(tree));
@@ -76,7 +79,8 @@ public final class CardIntake {
         NewCard card = new NewCard(header.messageId(), inbound.sender(), receiver, header.cardType(),
                 mapped.cpm().child().pseudonym(), mapped.cpm().status().status(), inbound.idempotencyKey(),
                 HexFormat.of().formatHex(CryptoUtils.sha256(inbound.body())), inbound.contentType(), inbound.body(),
-                Base64.getMimeDecoder().decode(inbound.signature()), mapped.cpmJson(), clock.instant());
+                Base64.getMimeDecoder().decode(inbound.signature()), mapped.cpmJson(), clock.instant(),
+                pseudonyms.caseFacts(mapped.cpm()));
         Admission admission = store.admit(card, "queued on " + SectorQueues.outbound(receiver));
         if (admission instanceof Admission.AlreadyKnown known) {
             return replayOf(known, card);
