@@ -59,6 +59,11 @@ class StaffAccessIT extends HubTestBase {
             Map.entry("/api/v1/audit/verify", Set.of(SECURITY_OFFICER)),
             Map.entry("/api/v1/audit/export", Set.of(SECURITY_OFFICER)),
             Map.entry("/api/v1/audit/anomalies", Set.of(SECURITY_OFFICER)),
+            Map.entry("/v3/api-docs", EVERYONE),
+            Map.entry("/api/v1/children", Set.of(SOCIAL_WORKER, COORDINATOR)),
+            Map.entry("/api/v1/children?q=amrani", Set.of(SOCIAL_WORKER, COORDINATOR)),
+            Map.entry("/api/v1/referrals?overdue=true", Set.of(SOCIAL_WORKER, COORDINATOR)),
+            Map.entry("/api/v1/reviews", Set.of(SOCIAL_WORKER, COORDINATOR)),
             // deny by default: a path nobody was given
             Map.entry("/api/v1/not-granted", Set.of()));
 

@@ -33,7 +33,9 @@ final class NameSkeleton {
         if (normalised == null || normalised.isBlank()) {
             return "";
         }
-        return isArabic(normalised) ? arabic(normalised) : latin(normalised);
+        // the article is often dropped or joined in one spelling and not the other: "El Amrani", "Amrani", العمراني
+        return isArabic(normalised) ? arabic(normalised.replaceFirst("^\u0627\u0644(?=\\S{3})", ""))
+                : latin(normalised.replaceFirst("^(EL|AL) (?=\\S)", ""));
     }
 
     private static boolean isArabic(String text) {
@@ -41,7 +43,9 @@ final class NameSkeleton {
     }
 
     private static String latin(String upper) {
-        String s = upper.replace(" ", "")
+        // a final "h" after a vowel is the teh marbuta or a silent heh (Fatimah, Abdellah), which
+        // the Arabic side drops too
+        String s = upper.replaceAll("(?<=[AEIOU])H\\b", "").replace(" ", "")
                 .replace("OU", "U").replace("DJ", "J").replace("CH", "S").replace("SH", "S").replace("KH", "K")
                 .replace("GH", "G").replace("TH", "T").replace("PH", "F").replace("Q", "K").replace("C", "K")
                 .replace("X", "KS");
@@ -57,7 +61,8 @@ final class NameSkeleton {
     }
 
     private static String arabic(String text) {
-        String s = text.replace(" ", "");
+        // a final heh (teh marbuta once normalised) is a vowel ending: خديجة is Khadija
+        String s = text.replaceAll("\u0647(?=\\s|$)", "").replace(" ", "");
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
