@@ -15,11 +15,15 @@ ALTER TABLE card ADD COLUMN birth_year     SMALLINT;
 ALTER TABLE card ADD COLUMN province       VARCHAR(60);
 ALTER TABLE card ADD COLUMN concerns       VARCHAR(40)[];
 CREATE INDEX card_child ON card (child_pseudonym, received_at);
+-- the newest cards (worklist), and every count over a period (reports)
+CREATE INDEX card_received ON card (received_at);
 -- the overdue list: referrals not yet closed, by due date
 CREATE INDEX card_open_referrals ON card (due_by)
     WHERE card_type = 'linkage' AND task_status NOT IN ('completed', 'rejected', 'cancelled', 'failed');
 
--- One row per child the hub has seen (per pseudonym); file_id says which file it belongs to.
+-- One row per child the hub has seen (per pseudonym), as its first card described the child;
+-- file_id says which file it belongs to. Written once (INSERT ... ON CONFLICT DO NOTHING) and
+-- never by a card again: concurrent cards about one child must not queue on its row's lock.
 CREATE TABLE child (
     pseudonym     VARCHAR(64)  PRIMARY KEY,
     file_id       UUID         NOT NULL,
@@ -27,25 +31,25 @@ CREATE TABLE child (
     identified_by VARCHAR(20)  NOT NULL,
     sex           VARCHAR(10),
     birth_year    SMALLINT,
-    first_seen    TIMESTAMPTZ  NOT NULL,
-    last_seen     TIMESTAMPTZ  NOT NULL,
-    -- NULL until the matcher has compared this child with the others (again after each new card)
-    matched_at    TIMESTAMPTZ
+    first_seen    TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX child_file ON child (file_id);
-CREATE INDEX child_to_match ON child (first_seen) WHERE matched_at IS NULL;
 
 -- Keyed hashes (HMAC with the pseudonym key) of the child's normalised names, for near-match
 -- detection and name search without keeping a name in the clear: `exact` (same spelling after
 -- normalisation), `sound` (same consonant skeleton: transliteration and spelling variants) and
 -- `token` (one name part's skeleton, for search).
 CREATE TABLE child_match_key (
-    key       VARCHAR(64)  NOT NULL,
-    pseudonym VARCHAR(64)  NOT NULL REFERENCES child (pseudonym),
-    kind      VARCHAR(10)  NOT NULL,
+    key        VARCHAR(64)  NOT NULL,
+    pseudonym  VARCHAR(64)  NOT NULL REFERENCES child (pseudonym),
+    kind       VARCHAR(10)  NOT NULL,
+    -- for `sound` keys: NULL until the matcher has compared the child on this key; a card that
+    -- brings a new spelling brings a new key, and so a new comparison
+    matched_at TIMESTAMPTZ,
     PRIMARY KEY (key, pseudonym)
 );
 CREATE INDEX child_match_key_child ON child_match_key (pseudonym);
+CREATE INDEX child_match_key_to_match ON child_match_key (pseudonym) WHERE matched_at IS NULL AND kind = 'sound';
 
 -- Two children who may be one: the review list. Never merged silently: a coordinator decides.
 CREATE TABLE match_candidate (
@@ -78,7 +82,6 @@ CREATE TABLE file_merge (
 CREATE INDEX file_merge_files ON file_merge (kept_file);
 
 -- The children of the cards received before this version.
-INSERT INTO child (pseudonym, file_id, identified_by, first_seen, last_seen)
-SELECT child_pseudonym, gen_random_uuid(), 'unknown', min(received_at), max(received_at)
+INSERT INTO child (pseudonym, file_id, identified_by, first_seen)
+SELECT child_pseudonym, gen_random_uuid(), 'unknown', min(received_at)
 FROM card GROUP BY child_pseudonym;
-UPDATE child SET matched_at = last_seen;

@@ -41,19 +41,18 @@ public final class CardStore {
             "stage, entry_channel, due_by, correlation_id, sex, age_band, birth_year, province, concerns";
 
     /**
-     * The child of a newly stored card ({@code c}: the card's insert, empty for a resend): its row,
-     * a new file for a new pseudonym; every new card has the matcher look at the child again.
-     * Then {@link #CHILD_KEYS}. Parameters of both in the order of {@link #childValues}.
+     * The child of a newly stored card ({@code c}: the card's insert, empty for a resend): its row
+     * and a new file for a pseudonym never seen; a known child's row is left alone (no lock taken,
+     * so cards about one child do not wait for each other). Then {@link #CHILD_KEYS}. Parameters
+     * of both in the order of {@link #childValues}.
      */
     public static final String CHILD_ROW = """
             child_row AS (
-                INSERT INTO child (pseudonym, file_id, identified_by, sex, birth_year, first_seen, last_seen)
-                SELECT ?, ?, ?, ?, ?, ?, ? FROM c
-                ON CONFLICT (pseudonym) DO UPDATE SET last_seen = GREATEST(child.last_seen, EXCLUDED.last_seen),
-                    sex = COALESCE(child.sex, EXCLUDED.sex), birth_year = COALESCE(child.birth_year, EXCLUDED.birth_year),
-                    matched_at = NULL)""";
+                INSERT INTO child (pseudonym, file_id, identified_by, sex, birth_year, first_seen)
+                SELECT ?, ?, ?, ?, ?, ? FROM c
+                ON CONFLICT (pseudonym) DO NOTHING)""";
 
-    /** The child's matching keys, after {@link #CHILD_ROW}. */
+    /** The child's matching keys, after {@link #CHILD_ROW}; a key already known is left alone. */
     public static final String CHILD_KEYS = """
             INSERT INTO child_match_key (key, pseudonym, kind)
             SELECT k.key, ?, k.kind FROM c, unnest(?::varchar[], ?::varchar[]) AS k(key, kind)
@@ -260,7 +259,7 @@ public final class CardStore {
     /** The values of {@link #CHILD_ROW} then {@link #CHILD_KEYS}. */
     public static Object[] childValues(String pseudonym, CaseFacts facts, Instant at) {
         return new Object[] {
-            pseudonym, UUID.randomUUID(), facts.identifiedBy(), facts.sex(), facts.birthYear(), utc(at), utc(at),
+            pseudonym, UUID.randomUUID(), facts.identifiedBy(), facts.sex(), facts.birthYear(), utc(at),
             pseudonym, facts.matchKeys().stream().map(MatchKey::key).toArray(String[]::new),
             facts.matchKeys().stream().map(MatchKey::kind).toArray(String[]::new)};
     }

@@ -76,7 +76,9 @@ public final class ChildFiles {
         List<UUID> files;
         String q = query == null ? "" : query.trim();
         if (q.isEmpty()) {
-            files = jdbc.sql("SELECT file_id FROM child GROUP BY file_id ORDER BY max(last_seen) DESC, file_id LIMIT ? OFFSET ?")
+            files = jdbc.sql("""
+                    SELECT ch.file_id FROM child ch JOIN card c ON c.child_pseudonym = ch.pseudonym
+                    GROUP BY ch.file_id ORDER BY max(c.received_at) DESC, ch.file_id LIMIT ? OFFSET ?""")
                     .params(page, skip).query(UUID.class).list();
         } else if (isUuid(q)) {
             UUID id = UUID.fromString(q);
@@ -87,11 +89,13 @@ public final class ChildFiles {
         } else {
             List<String> keys = pseudonyms.searchKeys(q);
             files = jdbc.sql("""
-                    SELECT ch.file_id FROM child ch
-                    WHERE ch.pseudonym = ?
-                       OR ch.pseudonym IN (SELECT pseudonym FROM child_match_key WHERE key = ANY (?::varchar[])
-                                           GROUP BY pseudonym HAVING count(DISTINCT key) = ?)
-                    GROUP BY ch.file_id ORDER BY max(ch.last_seen) DESC, ch.file_id LIMIT ? OFFSET ?""")
+                    SELECT ch.file_id FROM child ch JOIN card c ON c.child_pseudonym = ch.pseudonym
+                    WHERE ch.file_id IN (
+                        SELECT file_id FROM child
+                        WHERE pseudonym = ?
+                           OR pseudonym IN (SELECT pseudonym FROM child_match_key WHERE key = ANY (?::varchar[])
+                                            GROUP BY pseudonym HAVING count(DISTINCT key) = ?))
+                    GROUP BY ch.file_id ORDER BY max(c.received_at) DESC, ch.file_id LIMIT ? OFFSET ?""")
                     .params(q, keys.toArray(String[]::new), keys.isEmpty() ? -1 : keys.size(), page, skip)
                     .query(UUID.class).list();
         }
@@ -216,7 +220,7 @@ public final class ChildFiles {
                 SELECT ch.file_id,
                        array_agg(DISTINCT ch.pseudonym) AS pseudonyms,
                        (array_agg(c.sex ORDER BY c.received_at DESC) FILTER (WHERE c.sex IS NOT NULL AND c.sex <> 'unknown'))[1] AS sex,
-                       max(ch.birth_year) AS birth_year,
+                       coalesce(max(ch.birth_year), max(c.birth_year)) AS birth_year,
                        (array_agg(c.age_band ORDER BY c.received_at DESC) FILTER (WHERE c.age_band IS NOT NULL))[1] AS age_band,
                        (array_agg(c.province ORDER BY c.received_at DESC) FILTER (WHERE c.province IS NOT NULL))[1] AS province,
                        array_agg(DISTINCT c.sender_sector) || array_agg(DISTINCT c.receiver_sector) AS sectors,

@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Finds children who may be one: a child seen anew (or again) is compared with every other
+ * Finds children who may be one: a child seen anew (or under a new spelling) is compared with every other
  * child sharing a name skeleton ({@link MatchKey#SOUND}: spelling and transliteration variants),
  * whose birth year is within one year (or unknown) and whose sex does not differ. Each such pair
  * in different files goes to the review list once; a coordinator decides. It runs apart from
@@ -26,17 +26,17 @@ public final class ChildMatcher {
     public record Pass(int compared, int found) {
     }
 
-    /** Compares up to {@code limit} children not compared since their last card. */
+    /** Compares the children of up to {@code limit} name keys not compared yet. */
     public Pass matchPending(Instant now, int limit) {
         return jdbc.sql("""
                 WITH todo AS (
-                    SELECT pseudonym FROM child WHERE matched_at IS NULL ORDER BY first_seen LIMIT ? FOR UPDATE SKIP LOCKED),
+                    SELECT key, pseudonym FROM child_match_key WHERE matched_at IS NULL AND kind = 'sound'
+                    ORDER BY pseudonym LIMIT ? FOR UPDATE SKIP LOCKED),
                 pairs AS (
                     SELECT DISTINCT LEAST(a.pseudonym, b.pseudonym) AS pa, GREATEST(a.pseudonym, b.pseudonym) AS pb
                     FROM todo t
                     JOIN child a ON a.pseudonym = t.pseudonym
-                    JOIN child_match_key ka ON ka.pseudonym = a.pseudonym AND ka.kind = 'sound'
-                    JOIN child_match_key kb ON kb.key = ka.key AND kb.pseudonym <> a.pseudonym
+                    JOIN child_match_key kb ON kb.key = t.key AND kb.pseudonym <> t.pseudonym
                     JOIN child b ON b.pseudonym = kb.pseudonym
                     WHERE a.file_id <> b.file_id
                       AND (a.birth_year IS NULL OR b.birth_year IS NULL OR abs(a.birth_year - b.birth_year) <= 1)
@@ -46,7 +46,7 @@ public final class ChildMatcher {
                     INSERT INTO match_candidate (pseudonym_a, pseudonym_b, found_at) SELECT pa, pb, ? FROM pairs
                     ON CONFLICT DO NOTHING RETURNING id),
                 done AS (
-                    UPDATE child SET matched_at = ? WHERE pseudonym IN (SELECT pseudonym FROM todo))
+                    UPDATE child_match_key k SET matched_at = ? FROM todo t WHERE k.key = t.key AND k.pseudonym = t.pseudonym)
                 SELECT (SELECT count(*) FROM todo) AS compared, (SELECT count(*) FROM found) AS found""")
                 .params(Math.max(1, limit), utc(now.truncatedTo(ChronoUnit.MICROS)), utc(now.truncatedTo(ChronoUnit.MICROS)))
                 .query((rs, row) -> new Pass(rs.getInt("compared"), rs.getInt("found"))).single();
