@@ -14,6 +14,8 @@ ALTER TABLE card ADD COLUMN age_band       VARCHAR(10);
 ALTER TABLE card ADD COLUMN birth_year     SMALLINT;
 ALTER TABLE card ADD COLUMN province       VARCHAR(60);
 ALTER TABLE card ADD COLUMN concerns       VARCHAR(40)[];
+-- when the receiver first reported on the card (the response time of a referral)
+ALTER TABLE card ADD COLUMN answered_at    TIMESTAMPTZ;
 CREATE INDEX card_child ON card (child_pseudonym, received_at);
 -- the newest cards (worklist), and every count over a period (reports)
 CREATE INDEX card_received ON card (received_at);

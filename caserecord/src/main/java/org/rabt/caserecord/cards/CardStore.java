@@ -145,12 +145,13 @@ public final class CardStore {
     public boolean reportTaskStatus(UUID id, TaskStatus status, String businessStatus, String reason, Instant at) {
         int events = jdbc.sql("""
                 WITH u AS (
-                    UPDATE card SET task_status = ?, business_status = ?, status_reason = ?, updated_at = ?
+                    UPDATE card SET task_status = ?, business_status = ?, status_reason = ?, updated_at = ?,
+                                    answered_at = COALESCE(answered_at, ?)
                     WHERE id = ?
                     RETURNING id, delivery_status)
                 INSERT INTO card_event (card_id, at, delivery_status, task_status, detail)
                 SELECT id, ?, delivery_status, ?, ? FROM u""")
-                .params(status.code(), truncate(businessStatus, 200), truncate(reason, 2000), utc(at), id,
+                .params(status.code(), truncate(businessStatus, 200), truncate(reason, 2000), utc(at), utc(at), id,
                         utc(at), status.code(), truncate(describe(businessStatus, reason), 1000))
                 .update();
         return events == 1;

@@ -84,6 +84,9 @@ public class StaffSecurityConfiguration {
                         .hasAnyRole(StaffRole.SOCIAL_WORKER.name(), StaffRole.COORDINATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/cards").hasAnyRole(StaffRole.SOCIAL_WORKER.name(),
                                 StaffRole.COORDINATOR.name())
+                        // de-identified aggregates: the committee, and the coordinator who answers for them
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(StaffRole.COMMITTEE.name(),
+                                StaffRole.COORDINATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/reviews/*/merge", "/api/v1/reviews/*/dismiss",
                                 "/api/v1/merges/*/undo").hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().denyAll())
