@@ -113,6 +113,15 @@ public final class Reports {
         Counts(ReportQueries.ChildCounts counts) {
             counts.byAgeBandAndSex().forEach((key, n) -> values.merge("AS:" + key, n, Long::sum));
             counts.byConcernAgeBandAndSex().forEach((key, n) -> values.merge("CAS:" + key, n, Long::sum));
+            // every cell of the grid is a figure, nobody in it included (zero is below five too)
+            for (String age : AGE_BANDS) {
+                for (String sex : SEXES) {
+                    values.putIfAbsent("AS:" + age + "|" + sex, 0L);
+                    for (String concern : CONCERNS) {
+                        values.putIfAbsent("CAS:" + concern + "|" + age + "|" + sex, 0L);
+                    }
+                }
+            }
             long total = 0;
             List<String> ageIds = new ArrayList<>();
             for (String age : AGE_BANDS) {
