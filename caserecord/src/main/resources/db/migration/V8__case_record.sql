@@ -14,6 +14,8 @@ ALTER TABLE card ADD COLUMN age_band       VARCHAR(10);
 ALTER TABLE card ADD COLUMN birth_year     SMALLINT;
 ALTER TABLE card ADD COLUMN province       VARCHAR(60);
 ALTER TABLE card ADD COLUMN concerns       VARCHAR(40)[];
+-- the same concerns as bits (ConcernBits), for the reports' one-pass counts
+ALTER TABLE card ADD COLUMN concern_mask   INTEGER;
 -- when the receiver first reported on the card (the response time of a referral)
 ALTER TABLE card ADD COLUMN answered_at    TIMESTAMPTZ;
 CREATE INDEX card_child ON card (child_pseudonym, received_at);

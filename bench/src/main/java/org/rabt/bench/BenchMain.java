@@ -5,7 +5,8 @@ import org.rabt.bench.passthrough.PassThroughApplication;
 
 /**
  * {@code java -jar rabt-bench.jar run [--quick]} measures the hub against the raw pass-through;
- * {@code java -jar rabt-bench.jar passthrough ...} is the pass-through itself (started by {@code run}).
+ * {@code java -jar rabt-bench.jar passthrough ...} is the pass-through itself (started by {@code run});
+ * {@code java -jar rabt-bench.jar report [--cards N]} times the annual report over N cards (ReportBench).
  */
 public final class BenchMain {
 
@@ -15,6 +16,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("steps")) {
             StepCosts.run();
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("report")) {
+            ReportBench.run(Arrays.copyOfRange(args, 1, args.length));
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("passthrough")) {

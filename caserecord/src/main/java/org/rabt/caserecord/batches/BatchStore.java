@@ -165,7 +165,7 @@ public final class BatchStore {
                 INSERT INTO card (id, sender_sector, receiver_sector, card_type, child_pseudonym, delivery_status,
                                   task_status, delivery_attempts, body_sha256, received_at, updated_at, queued_at, cpm,
                                   batch_id, batch_line, %s)
-                VALUES (?, ?, ?, ?, ?, 'delivered', 'received', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, 'delivered', 'received', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""".formatted(CardStore.FACT_COLUMNS), cards, 500, (ps, card) -> {
             ps.setObject(1, card.id());
             ps.setString(2, batch.sender().code());

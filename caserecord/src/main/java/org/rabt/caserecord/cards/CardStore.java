@@ -38,7 +38,7 @@ public final class CardStore {
 
     /** The card's clear case facts ({@link CaseFacts}), in the order of {@link #factValues}. */
     public static final String FACT_COLUMNS =
-            "stage, entry_channel, due_by, correlation_id, sex, age_band, birth_year, province, concerns";
+            "stage, entry_channel, due_by, correlation_id, sex, age_band, birth_year, province, concerns, concern_mask";
 
     /**
      * The child of a newly stored card ({@code c}: the card's insert, empty for a resend): its row
@@ -86,7 +86,7 @@ public final class CardStore {
         int inserted = jdbc.sql("""
                 WITH c AS (
                     INSERT INTO card (%s, cpm, %s)
-                    VALUES (?, ?, ?, ?, ?, 'accepted', ?, NULL, NULL, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, 'accepted', ?, NULL, NULL, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
                     RETURNING id),
                 evidence AS (
@@ -254,7 +254,8 @@ public final class CardStore {
     public static Object[] factValues(CaseFacts facts) {
         return new Object[] {
             facts.stage(), facts.entryChannel(), facts.dueBy(), facts.correlationId(), facts.sex(), facts.ageBand(),
-            facts.birthYear(), facts.province(), facts.concerns().toArray(String[]::new)};
+            facts.birthYear(), facts.province(), facts.concerns().toArray(String[]::new),
+            org.rabt.caserecord.reports.ConcernBits.maskOf(facts.concerns())};
     }
 
     /** The values of {@link #CHILD_ROW} then {@link #CHILD_KEYS}. */

@@ -30,18 +30,32 @@ public final class ReportQueries {
         this.responseDays = responseDays;
     }
 
-    public Map<String, Long> cardsBy(String column, ReportPeriod period) {
-        if (!List.of("entry_channel", "sender_sector", "card_type").contains(column)) {
-            throw new IllegalArgumentException("not a reported column: " + column);
-        }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT coalesce(" + column + ", 'unknown') AS k, count(*) AS n FROM card "
-                        + "WHERE received_at >= ? AND received_at < ? GROUP BY 1 ORDER BY 1")
+    /** A period's cards counted by type, by entry channel and by sending sector, in one pass. */
+    public record CardCounts(Map<String, Long> byType, Map<String, Long> byEntryChannel, Map<String, Long> bySender) {
+    }
+
+    public CardCounts cards(ReportPeriod period) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        Map<String, Long> byChannel = new LinkedHashMap<>();
+        Map<String, Long> bySender = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT card_type, coalesce(entry_channel, 'unknown') AS entry_channel, sender_sector, count(*) AS n,
+                       GROUPING(card_type) AS no_type, GROUPING(coalesce(entry_channel, 'unknown')) AS no_channel
+                FROM card WHERE received_at >= ? AND received_at < ?
+                GROUP BY GROUPING SETS ((card_type), (coalesce(entry_channel, 'unknown')), (sender_sector))
+                ORDER BY 1, 2, 3""")
                 .params(start(period.from()), start(period.to()))
                 .query(rs -> {
-                    counts.put(rs.getString("k"), rs.getLong("n"));
+                    long n = rs.getLong("n");
+                    if (rs.getInt("no_type") == 0) {
+                        byType.put(rs.getString("card_type"), n);
+                    } else if (rs.getInt("no_channel") == 0) {
+                        byChannel.put(rs.getString("entry_channel"), n);
+                    } else {
+                        bySender.put(rs.getString("sender_sector"), n);
+                    }
                 });
-        return counts;
+        return new CardCounts(byType, byChannel, bySender);
     }
 
     /** Referrals of the period by receiving sector; overdue as of {@code asOf}. */
@@ -68,36 +82,42 @@ public final class ReportQueries {
     /**
      * The children whose files have a card in the period, each once, with the age band, sex and
      * stage of the file's latest card in the period, and every form of violence its cards name.
+     * One pass of hash aggregation over the period's cards: the latest card's values travel as the
+     * greatest array [time, age band, sex, stage] of the file (arrays compare element by element),
+     * its forms of violence as the OR of the cards' concern bits; no sort of the cards.
      */
     public ChildCounts children(ReportPeriod period) {
         Map<String, Long> byAgeBandAndSex = new LinkedHashMap<>();
         Map<Integer, Long> byStage = new LinkedHashMap<>();
         Map<String, Long> byConcern = new LinkedHashMap<>();
         jdbc.sql("""
-                WITH pc AS MATERIALIZED (
-                    SELECT ch.file_id, c.received_at, c.age_band, c.sex, c.stage, c.concerns
+                WITH kids AS (
+                    SELECT max(ARRAY[extract(epoch FROM c.received_at)::bigint,
+                                     coalesce(array_position(?::varchar[], c.age_band), 0),
+                                     coalesce(array_position(?::varchar[], c.sex), 0),
+                                     coalesce(c.stage, 0)]) AS latest,
+                           bit_or(coalesce(c.concern_mask, 0)) AS concerns
                     FROM card c JOIN child ch ON ch.pseudonym = c.child_pseudonym
-                    WHERE c.received_at >= ? AND c.received_at < ?),
-                kids AS MATERIALIZED (
-                    SELECT DISTINCT ON (file_id) file_id, coalesce(age_band, 'unknown') AS age_band,
-                           coalesce(sex, 'unknown') AS sex, stage
-                    FROM pc ORDER BY file_id, received_at DESC)
-                SELECT 'AS' AS kind, age_band, sex, NULL AS concern, NULL::int AS stage, count(*) AS n
-                FROM kids GROUP BY age_band, sex
-                UNION ALL
-                SELECT 'ST', NULL, NULL, NULL, stage, count(*) FROM kids GROUP BY stage
-                UNION ALL
-                SELECT 'CAS', k.age_band, k.sex, x.concern, NULL, count(*)
-                FROM kids k JOIN (SELECT DISTINCT file_id, unnest(concerns) AS concern FROM pc) x ON x.file_id = k.file_id
-                GROUP BY k.age_band, k.sex, x.concern""")
-                .params(start(period.from()), start(period.to()))
+                    WHERE c.received_at >= ? AND c.received_at < ?
+                    GROUP BY ch.file_id)
+                SELECT latest[2] AS age, latest[3] AS sex, latest[4] AS stage, concerns, count(*) AS n
+                FROM kids GROUP BY 1, 2, 3, 4""")
+                .params(Reports.AGE_BANDS.toArray(String[]::new), Reports.SEXES.toArray(String[]::new),
+                        start(period.from()), start(period.to()))
                 .query(rs -> {
+                    int age = rs.getInt("age");
+                    int sex = rs.getInt("sex");
+                    int stage = rs.getInt("stage");
+                    int concerns = rs.getInt("concerns");
                     long n = rs.getLong("n");
-                    switch (rs.getString("kind")) {
-                        case "AS" -> byAgeBandAndSex.put(rs.getString("age_band") + "|" + rs.getString("sex"), n);
-                        case "ST" -> byStage.put(rs.getObject("stage") == null ? null : rs.getInt("stage"), n);
-                        default -> byConcern.put(rs.getString("concern") + "|" + rs.getString("age_band") + "|"
-                                + rs.getString("sex"), n);
+                    String ageBand = age == 0 ? "unknown" : Reports.AGE_BANDS.get(age - 1);
+                    String sexCode = sex == 0 ? "unknown" : Reports.SEXES.get(sex - 1);
+                    byAgeBandAndSex.merge(ageBand + "|" + sexCode, n, Long::sum);
+                    byStage.merge(stage == 0 ? null : stage, n, (a, b) -> a + b);
+                    for (int bit = 0; bit < ConcernBits.CODES.size(); bit++) {
+                        if ((concerns & (1 << bit)) != 0) {
+                            byConcern.merge(ConcernBits.CODES.get(bit) + "|" + ageBand + "|" + sexCode, n, Long::sum);
+                        }
                     }
                 });
         return new ChildCounts(byAgeBandAndSex, byStage, byConcern);

@@ -90,16 +90,16 @@ public final class Reports {
     private Achievements achievements(ReportPeriod period, Counts counts, Set<String> withheld) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate asOf = period.to().isBefore(today) ? period.to() : today;
-        Map<String, Long> byType = queries.cardsBy("card_type", period);
-        Map<String, Long> byChannel = queries.cardsBy("entry_channel", period);
+        ReportQueries.CardCounts cards = queries.cards(period);
+        Map<String, Long> byType = cards.byType();
         List<Cell> stages = STAGES.stream().map(stage -> {
             String id = "ST:" + stage;
             boolean hidden = withheld.contains(id);
             return new Cell(null, null, null, stage, hidden ? null : counts.value(id), hidden, null, false);
         }).toList();
         boolean totalHidden = withheld.contains("T");
-        return new Achievements(byType.values().stream().mapToLong(Long::longValue).sum(), byChannel,
-                queries.cardsBy("sender_sector", period),
+        return new Achievements(byType.values().stream().mapToLong(Long::longValue).sum(), cards.byEntryChannel(),
+                cards.bySender(),
                 new Cell(null, null, null, null, totalHidden ? null : counts.value("T"), totalHidden, null, false), stages,
                 queries.referrals(period, asOf), byType.getOrDefault("follow-up", 0L), byType.getOrDefault("evaluation", 0L));
     }

@@ -49,7 +49,9 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "60")
-                .setServerConfig("shared_buffers", "64MB");
+                .setServerConfig("shared_buffers", "64MB")
+                // the reports aggregate a year of cards in memory rather than on disk
+                .setServerConfig("work_mem", "32MB");
         if (port > 0) {
             builder.setPort(port);
         }
