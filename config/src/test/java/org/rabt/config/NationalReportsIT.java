@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -32,6 +33,7 @@ import org.rabt.caserecord.reports.ReportPeriod;
 import org.rabt.config.reports.ProvincialReportExport;
 import org.rabt.config.support.HubTestBase;
 import org.rabt.config.support.SectorClient;
+import org.rabt.security.CryptoUtils;
 import org.rabt.security.KeyMaterial;
 import org.rabt.security.pki.HubPki;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,8 +132,10 @@ class NationalReportsIT extends HubTestBase {
         assertProblem(importFile("coordinator", tampered.getBytes(StandardCharsets.UTF_8)), 422, "RABT-R004");
 
         assertThat(imports()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'staff-request-refused' AND error_code = "
-                + "'RABT-R004' AND actor = 'coordinator'").query(Long.class).single()).isEqualTo(1);
+        // the refusal is in the audit log, naming the refused file by its SHA-256
+        assertThat(jdbc.sql("SELECT payload_sha256 FROM audit_entry WHERE action = 'staff-request-refused' AND error_code = "
+                + "'RABT-R004' AND actor = 'coordinator'").query(String.class).list()).containsExactly(
+                        HexFormat.of().formatHex(CryptoUtils.sha256(tampered.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test

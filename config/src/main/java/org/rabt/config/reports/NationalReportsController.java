@@ -90,11 +90,16 @@ public class NationalReportsController {
     /** Takes one province's export; each province and period once. */
     @PostMapping(path = IMPORTS, consumes = "application/json", produces = "application/json")
     public ResponseEntity<Map<String, Object>> importReport(@RequestBody byte[] file, Authentication who) {
-        if (file.length > MAX_FILE_BYTES) {
-            throw new ReportRefused(ReportProblem.NOT_A_REPORT_EXPORT, null, "the file is larger than "
-                    + MAX_FILE_BYTES + " bytes; a provincial report export is some tens of kilobytes");
+        ProvincialReportVerifier.Verified verified;
+        try {
+            if (file.length > MAX_FILE_BYTES) {
+                throw new ReportRefused(ReportProblem.NOT_A_REPORT_EXPORT, null, "the file is larger than "
+                        + MAX_FILE_BYTES + " bytes; a provincial report export is some tens of kilobytes");
+            }
+            verified = verifier.verify(file);
+        } catch (ReportRefused refused) {
+            throw refused.about(sha256(file));
         }
-        ProvincialReportVerifier.Verified verified = verifier.verify(file);
         ProvincialReport report = verified.report();
         Instant now = clock.instant();
         String signer = verified.signer().getSubjectX500Principal().getName();
@@ -102,7 +107,8 @@ public class NationalReportsController {
                 new String(verified.canonical(), StandardCharsets.UTF_8), verified.signerFingerprint(), signer));
         if (!recorded) {
             throw new ReportRefused(ReportProblem.ALREADY_IMPORTED, "province", "the report of " + report.province()
-                    + " for " + report.period() + " was imported already; it is counted once and not replaced");
+                    + " for " + report.period() + " was imported already; it is counted once and not replaced")
+                    .about(sha256(file));
         }
         audit.record(now, who.getName(), StaffAuthorities.rolesOf(who), "national-report-imported", null, null,
                 "success", null, sha256(verified.canonical()), report.province() + " " + report.period()
@@ -139,7 +145,7 @@ public class NationalReportsController {
                 request.getRequestURI(), refused.field());
         audit.record(clock.instant(), who == null ? "staff" : who.getName(),
                 who == null ? "staff" : StaffAuthorities.rolesOf(who), "staff-request-refused", null, null, "failure",
-                problem.code(), null, request.getMethod() + " " + problem.instance());
+                problem.code(), refused.payloadSha256(), request.getMethod() + " " + problem.instance());
         return ResponseEntity.status(problem.status()).contentType(MediaType.valueOf(Problem.MEDIA_TYPE)).body(problem);
     }
 
