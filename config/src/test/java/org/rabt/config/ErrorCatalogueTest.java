@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rabt.config.reports.ReportProblem;
 import org.rabt.config.web.FallbackProblem;
 import org.rabt.connectors.exchange.IntakeError;
 import org.rabt.mappings.MappingError;
@@ -31,6 +32,9 @@ class ErrorCatalogueTest {
         }
         for (IntakeError error : IntakeError.values()) {
             codes.add(error.code());
+        }
+        for (ReportProblem problem : ReportProblem.values()) {
+            codes.add(problem.code());
         }
 
         assertThat(codes).allSatisfy(code -> assertThat(catalogue).contains("| " + code + " |"));

@@ -66,6 +66,7 @@ class StaffAccessIT extends HubTestBase {
             Map.entry("/api/v1/reviews", Set.of(SOCIAL_WORKER, COORDINATOR)),
             Map.entry("/api/v1/reports/monthly?month=2026-11", Set.of(COORDINATOR, COMMITTEE)),
             Map.entry("/api/v1/reports/provincial?period=2026-H2", Set.of(COORDINATOR, COMMITTEE)),
+            Map.entry("/api/v1/reports/national?period=2026-H2", Set.of(COORDINATOR, COMMITTEE)),
             // deny by default: a path nobody was given
             Map.entry("/api/v1/not-granted", Set.of()));
 

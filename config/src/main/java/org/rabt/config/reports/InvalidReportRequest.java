@@ -1,9 +1,9 @@
 package org.rabt.config.reports;
 
-/** A report asked for with a period the hub cannot read (RABT-R001). */
+/** A report asked for with a period the hub cannot read (RABT-R001, {@link ReportProblem#INVALID_PERIOD}). */
 final class InvalidReportRequest extends RuntimeException {
 
-    static final String CODE = "RABT-R001";
+    static final String CODE = ReportProblem.INVALID_PERIOD.code();
 
     private final String field;
 

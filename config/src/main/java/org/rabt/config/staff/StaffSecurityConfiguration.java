@@ -87,6 +87,9 @@ public class StaffSecurityConfiguration {
                         // de-identified aggregates: the committee, and the coordinator who answers for them
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(StaffRole.COMMITTEE.name(),
                                 StaffRole.COORDINATOR.name())
+                        // what the national figures are made of: the accountable role decides (docs/staff-access.md)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports/national/imports")
+                        .hasRole(StaffRole.COORDINATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/reviews/*/merge", "/api/v1/reviews/*/dismiss",
                                 "/api/v1/merges/*/undo").hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().denyAll())
