@@ -30,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link DemoScenario}'s cards through the real exchange port, as real systems would (mutual TLS,
  * signed, each in its own format), the receivers report on the referrals in their own words, and
  * a follow-up card comes every {@link #FOLLOW_UP_EVERY_SECONDS} seconds until the scenario's are
- * all sent. The card ids are fixed by the scenario, so a restart on the same data directory sends
- * the same cards, which the hub recognises; status reports already made are not made again.
+ * all sent. The card ids and bytes are fixed by the scenario and the demo's first start, so a
+ * restart on the same data directory finds its cards in the hub and does not send them again (and
+ * were one sent again, the hub would answer with its first answer); status reports already made
+ * are not made again.
  *
  * <p>It runs on one daemon thread and stops with the application. The hub treats it as it treats
  * any sector system: a refusal is logged with its problem code and the demo goes on.
@@ -45,13 +47,19 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
     private static final int ATTEMPTS = 30;
 
     private final Path dataDir;
+    private final String exchangeHost;
     private final IntSupplier exchangePort;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private ScheduledExecutorService executor;
 
-    DemoSectors(Path dataDir, IntSupplier exchangePort, Clock clock) {
+    /**
+     * @param exchangeHost a name of the exchange port that its server certificate carries
+     * @param exchangePort read once the hub is ready (it may have picked a free port)
+     */
+    DemoSectors(Path dataDir, String exchangeHost, IntSupplier exchangePort, Clock clock) {
         this.dataDir = dataDir;
+        this.exchangeHost = exchangeHost;
         this.exchangePort = exchangePort;
         this.clock = clock;
     }
@@ -96,7 +104,7 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
 
     private Map<SectorId, DemoSectorClient> clients() {
         Path pkiDir = dataDir.resolve("pki");
-        URI exchange = URI.create("https://localhost:" + exchangePort.getAsInt());
+        URI exchange = URI.create("https://" + exchangeHost + ":" + exchangePort.getAsInt());
         Map<SectorId, DemoSectorClient> clients = new EnumMap<>(SectorId.class);
         for (SectorId sector : SectorId.values()) {
             if (sector == SectorId.CENTRE) {
@@ -116,25 +124,29 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
     private void firstWave(DemoDocuments documents, Map<SectorId, DemoSectorClient> clients)
             throws InterruptedException {
         int posted = 0;
+        int earlier = 0;
         Set<SectorId> senders = EnumSet.noneOf(SectorId.class);
         List<DemoCard> wave = DemoScenario.firstWave();
         for (DemoCard card : wave) {
-            if (send(card, documents, clients)) {
+            Sent sent = send(card, documents, clients);
+            if (sent == Sent.POSTED) {
                 posted++;
                 senders.add(card.sender());
+            } else if (sent == Sent.AT_AN_EARLIER_START) {
+                earlier++;
             }
         }
         int reports = 0;
         for (DemoCard card : wave) {
             reports += report(card, documents, clients);
         }
-        LOG.info("Rabt demo: {} cards posted by {} simulated sectors, {} status reports", posted, senders.size(),
-                reports);
+        LOG.info("Rabt demo: {} cards posted by {} simulated sectors, {} status reports{}", posted, senders.size(),
+                reports, earlier == 0 ? "" : " (" + earlier + " cards were sent at an earlier start)");
     }
 
     private void sendQuietly(DemoCard card, DemoDocuments documents, Map<SectorId, DemoSectorClient> clients) {
         try {
-            if (send(card, documents, clients)) {
+            if (send(card, documents, clients) == Sent.POSTED) {
                 LOG.info("Rabt demo: {} sent a {} card to {}", card.sender().code(), card.type().code(),
                         card.receiver().code());
             }
@@ -143,16 +155,29 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
         }
     }
 
-    /** Posts the card as its sender; whether the hub took it (202). */
-    private boolean send(DemoCard card, DemoDocuments documents, Map<SectorId, DemoSectorClient> clients)
+    private enum Sent {
+        POSTED, AT_AN_EARLIER_START, NOT_TAKEN
+    }
+
+    /**
+     * Posts the card as its sender, unless the hub already holds it from an earlier start on this data
+     * directory. Posting it again would be harmless (the hub answers a repeated card with its first
+     * answer) but would queue it again for the broker to drop as a duplicate, with a warning.
+     */
+    private Sent send(DemoCard card, DemoDocuments documents, Map<SectorId, DemoSectorClient> clients)
             throws InterruptedException {
         DemoSectorClient sender = clients.get(card.sender());
         if (sender == null) {
-            return false;
+            return Sent.NOT_TAKEN;
+        }
+        String cardId = card.id().toString();
+        HttpResponse<String> known = exchange(() -> sender.card(cardId), "card " + card.key());
+        if (known != null && known.statusCode() == 200) {
+            return Sent.AT_AN_EARLIER_START;
         }
         byte[] body = documents.card(card);
         HttpResponse<String> answer = exchange(() -> sender.postCard(body), "card " + card.key());
-        return accepted(answer, "card " + card.key() + " from " + card.sender().code());
+        return accepted(answer, "card " + card.key() + " from " + card.sender().code()) ? Sent.POSTED : Sent.NOT_TAKEN;
     }
 
     /**
