@@ -18,14 +18,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code --demo}: within a minute of the start, simulated sector systems have filled the hub through
  * its exchange port with cards about the same children from several sectors, referrals their
- * receivers answered, and referrals now overdue.
+ * receivers answered, and referrals now overdue; and the cards reach simulated receiving systems.
  */
+// as on the command line, seen before the context is built: the simulated receivers get their delivery URLs
+@TestPropertySource(properties = "rabt.demo-sectors=true")
 class DemoSectorsIT extends HubTestBase {
 
     private static final Path DATA = newDataDir();
@@ -75,6 +78,13 @@ class DemoSectorsIT extends HubTestBase {
             assertThat(open.stream().map(this::dueBy).filter(due -> due != null && due.isBefore(today)))
                     .hasSizeGreaterThanOrEqualTo(3);
         });
+    }
+
+    @Test
+    void cardsForSectorsWithoutADeliveryUrlReachTheirSimulatedSystems() {
+        await().atMost(WITHIN_A_MINUTE).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT DISTINCT receiver_sector FROM card WHERE delivery_status = 'delivered'")
+                .query(String.class).list()).contains("justice", "social", "education", "police"));
     }
 
     private LocalDate dueBy(UUID card) {
