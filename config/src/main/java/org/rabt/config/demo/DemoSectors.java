@@ -74,7 +74,21 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
             thread.setDaemon(true);
             return thread;
         });
-        executor.execute(this::start);
+        executor.execute(guarded(this::start));
+    }
+
+    /**
+     * The task, reporting why it stopped: an executor would keep its exception to itself, and the
+     * demo must never take the hub down with it.
+     */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Rabt demo: the simulated sector systems stopped: {}", e.toString(), e);
+            }
+        };
     }
 
     @Override
@@ -97,8 +111,8 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
         List<DemoCard> followUps = DemoScenario.followUps();
         for (int i = 0; i < followUps.size(); i++) {
             DemoCard card = followUps.get(i);
-            executor.schedule(() -> sendQuietly(card, documents, clients), (long) FOLLOW_UP_EVERY_SECONDS * (i + 1),
-                    TimeUnit.SECONDS);
+            executor.schedule(guarded(() -> sendQuietly(card, documents, clients)),
+                    (long) FOLLOW_UP_EVERY_SECONDS * (i + 1), TimeUnit.SECONDS);
         }
     }
 
