@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -103,7 +104,7 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
         DemoDocuments documents = new DemoDocuments(calendar);
         Map<SectorId, DemoSectorClient> clients = clients();
         try {
-            firstWave(documents, clients);
+            firstWave(calendar, documents, clients);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -135,12 +136,13 @@ final class DemoSectors implements ApplicationListener<ApplicationReadyEvent>, D
         return clients;
     }
 
-    private void firstWave(DemoDocuments documents, Map<SectorId, DemoSectorClient> clients)
+    private void firstWave(DemoCalendar calendar, DemoDocuments documents, Map<SectorId, DemoSectorClient> clients)
             throws InterruptedException {
         int posted = 0;
         int earlier = 0;
         Set<SectorId> senders = EnumSet.noneOf(SectorId.class);
-        List<DemoCard> wave = DemoScenario.firstWave();
+        // in the order the systems sent them, so that a child's file ends with its latest card
+        List<DemoCard> wave = DemoScenario.firstWave().stream().sorted(Comparator.comparing(calendar::sentAt)).toList();
         for (DemoCard card : wave) {
             Sent sent = send(card, documents, clients);
             if (sent == Sent.POSTED) {
