@@ -67,7 +67,9 @@ final class Benchmark {
                 "--rabt.exchange.rate-limit.cards-per-second=0",
                 "--rabt.sectors.justice.delivery-url=" + stub.url(),
                 "--rabt.sectors.justice.consumers=" + options.consumers(),
-                "--demo"));
+                "--demo",
+                // the demo users only: the simulated sectors' cards would mix with the measured load
+                "--rabt.demo-sectors=false"));
         java.addAll(options.hubArguments());
         try (Launched hub = Launched.start("hub", java, work, staffPort);
              HeapSampler heap = new HeapSampler(staffPort)) {

@@ -56,6 +56,8 @@ public abstract class HubTestBase {
         registry.add("rabt.amqp.address", () -> "127.0.0.1");
         // the demo staff users (password "demo"), for the staff API
         registry.add("rabt.demo", () -> true);
+        // ... without the simulated sector systems' traffic, which would mix with each test's own cards
+        registry.add("rabt.demo-sectors", () -> false);
     }
 
     /** A request to the staff port signed in as one of the demo users ({@code security.officer}, {@code operator}, ...). */
