@@ -1,5 +1,8 @@
 package org.rabt.config;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -85,6 +88,69 @@ class DemoSectorsIT extends HubTestBase {
         await().atMost(WITHIN_A_MINUTE).untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT DISTINCT receiver_sector FROM card WHERE delivery_status = 'delivered'")
                 .query(String.class).list()).contains("justice", "social", "education", "police"));
+    }
+
+    @Test
+    void theStaffApiListsTheChildrenWithAFileOfThreeSectorsAndItsReferralsStatuses() {
+        await().atMost(WITHIN_A_MINUTE).untilAsserted(() -> {
+            JsonNode children = staff("social.worker", "/api/v1/children");
+            assertThat(children.path("items").size()).isGreaterThanOrEqualTo(5);
+            boolean found = false;
+            for (JsonNode child : children.path("items")) {
+                JsonNode file = staff("social.worker", "/api/v1/children/" + child.path("fileId").asString());
+                Set<String> senders = new HashSet<>();
+                file.path("timeline").forEach(entry -> senders.add(entry.path("sender").asString()));
+                Set<String> statuses = new HashSet<>();
+                file.path("referrals").forEach(referral -> statuses.add(referral.path("status").asString()));
+                if (senders.size() >= 3 && !statuses.isEmpty() && !statuses.equals(Set.of("requested"))) {
+                    found = true;
+                }
+            }
+            assertThat(found).as("a file with cards from three sectors and answered referrals").isTrue();
+        });
+    }
+
+    @Test
+    void lateReferralsAreOnTheOverdueListAndTheNearDuplicateOnTheReviewList() {
+        await().atMost(WITHIN_A_MINUTE).untilAsserted(() -> {
+            assertThat(staff("coordinator", "/api/v1/referrals?overdue=true").path("items").size()).isGreaterThanOrEqualTo(3);
+            List<String> reasons = new java.util.ArrayList<>();
+            staff("coordinator", "/api/v1/reviews").path("items")
+                    .forEach(review -> review.path("reasons").forEach(reason -> reasons.add(reason.asString())));
+            // "Yousef Amrani" (school, birth year only, no number) and Youssef Amrani (civil status 1432/2013)
+            assertThat(reasons).contains("name-variant", "identifier-missing");
+        });
+    }
+
+    @Test
+    void theProvincialReportHasRowsByAgeSexAndFormOfViolenceAndWithholdsEveryCellBelowFive() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String period = today.getYear() + (today.getMonthValue() <= 6 ? "-H1" : "-H2");
+        await().atMost(WITHIN_A_MINUTE).untilAsserted(() -> {
+            JsonNode children = staff("committee", "/api/v1/reports/provincial?period=" + period).path("children");
+            assertThat(children.path("total").path("withheld").asBoolean()
+                    || children.path("total").path("count").asLong() >= 5).isTrue();
+            int rows = 0;
+            for (String table : List.of("byAgeBand", "bySex", "byAgeBandAndSex", "byConcern", "byConcernAgeBandAndSex")) {
+                for (JsonNode cell : children.path(table)) {
+                    rows++;
+                    if (!cell.path("withheld").asBoolean()) {
+                        assertThat(cell.path("count").asLong()).as(table + " " + cell).isGreaterThanOrEqualTo(5);
+                    }
+                }
+            }
+            assertThat(rows).isPositive();
+            // the demo's eight children in a dozen categories: small cells, all withheld
+            assertThat(children.path("byConcernAgeBandAndSex").findValues("withheld"))
+                    .anySatisfy(withheld -> assertThat(withheld.asBoolean()).isTrue());
+        });
+    }
+
+    private JsonNode staff(String user, String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                staffRequest(user, path).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
     }
 
     private LocalDate dueBy(UUID card) {
