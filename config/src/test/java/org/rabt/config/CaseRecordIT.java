@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import org.rabt.security.CryptoUtils;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -54,6 +56,9 @@ class CaseRecordIT extends HubTestBase {
     private static final String FAMILY = "El Amrani";
     private static final String GIVEN = "Salma";
     private static final String BIRTH_DATE = "2014-06-03";
+    /** A document's bytes (not a real PDF: the hub stores documents as they are, by hash). */
+    private static final byte[] SOCIAL_REPORT = "%PDF-1.4 fiche d'accueil — Salma El Amrani, née le 2014-06-03"
+            .getBytes(StandardCharsets.UTF_8);
 
     @Autowired
     private JdbcClient jdbc;
@@ -86,6 +91,9 @@ class CaseRecordIT extends HubTestBase {
 
         ObjectNode social = example("social/examples/fiche-accueil-urgence-tanger.json");
         social.put("identifiantCarte", UUID.randomUUID().toString());
+        // the social report the card references travels apart, by its SHA-256
+        ObjectNode report = (ObjectNode) social.get("piecesJointes").get(0);
+        report.put("sha256", HexFormat.of().formatHex(CryptoUtils.sha256(SOCIAL_REPORT))).put("taille", SOCIAL_REPORT.length);
         ObjectNode socialChild = (ObjectNode) social.get("enfant");
         socialChild.put("sexe", "F");
         ((ObjectNode) socialChild.get("identite")).put("nomLatin", FAMILY).put("prenomLatin", GIVEN)
@@ -137,14 +145,50 @@ class CaseRecordIT extends HubTestBase {
         assertThat(seenByOfficer.path("summary").path("displayName").isNull()).isTrue();
         assertThat(seenByOfficer.toString()).doesNotContain(GIVEN).doesNotContain(CIVIL_STATUS);
 
-        JsonNode log = get("security.officer", "/api/v1/audit?action=child-file-viewed&actor=social.worker", 200);
-        assertThat(log.toString()).contains("child-file-viewed").contains("social.worker");
+        // the log lists entries once the sealer has given them their place in the chain (every few seconds)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("security.officer",
+                "/api/v1/audit?action=child-file-viewed&actor=social.worker", 200).toString())
+                .contains("child-file-viewed").contains("social.worker"));
         // searches are logged too, never the words searched for (here, a name)
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'children-searched' AND actor = 'social.worker'")
                 .query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT string_agg(coalesce(detail, '') || coalesce(actor, ''), ' ') FROM audit_entry")
                 .query(String.class).single()).doesNotContain(GIVEN).doesNotContain("Selma").doesNotContain(CIVIL_STATUS)
                 .doesNotContain(BIRTH_DATE);
+    }
+
+    @Test
+    @Order(2)
+    void theDocumentACardReferencesIsUploadedApartEncryptedAndReadFromTheFile() throws Exception {
+        String sha256 = HexFormat.of().formatHex(CryptoUtils.sha256(SOCIAL_REPORT));
+        SectorClient social = sector("social", DATA);
+        // a body that does not hash to the path is refused with its code, and nothing is kept
+        HttpResponse<String> wrong = social.putAttachment(sha256, "another document".getBytes(StandardCharsets.UTF_8),
+                "application/pdf");
+        assertProblem(wrong, 422, "RABT-I017");
+        assertProblem(social.putAttachment(sha256, SOCIAL_REPORT, "text/html"), 415, "RABT-I001");
+
+        assertThat(social.putAttachment(sha256, SOCIAL_REPORT, "application/pdf").statusCode()).isEqualTo(201);
+        assertThat(social.putAttachment(sha256, SOCIAL_REPORT, "application/pdf").statusCode()).isEqualTo(200);
+
+        String fileId = fileOfCard(policeCard);
+        JsonNode attachments = get("social.worker", "/api/v1/children/" + fileId, 200).path("attachments");
+        assertThat(attachments.toString()).contains(sha256).contains("\"received\":true");
+        HttpResponse<byte[]> document = HTTP.send(staffRequest("social.worker", "/api/v1/children/" + fileId
+                + "/attachments/" + sha256).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).isEqualTo(SOCIAL_REPORT);
+        assertThat(document.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        // not for the security officer (a document names the child), nor from a file that does not reference it
+        assertThat(HTTP.send(staffRequest("security.officer", "/api/v1/children/" + fileId + "/attachments/" + sha256)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertProblem(get("social.worker", "/api/v1/children/" + fileOfCard(schoolCard) + "/attachments/" + sha256),
+                404, "RABT-C004");
+        // encrypted at rest: the stored bytes are not the document's
+        byte[] stored = jdbc.sql("SELECT content FROM attachment WHERE sha256 = ?").param(sha256).query(byte[].class).single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Salma").doesNotContain("PDF-1.4");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'attachment-viewed' AND actor = 'social.worker'")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class RouteIds {
     private RouteIds() {
     }
 
+    public static final String EXCHANGE_PUT_ATTACHMENT = "hub-exchange-put-attachment";
     public static final String CENTRE_RECEIVE = "centre-outbound-receive";
 
     public static String deliver(SectorId sector) {

@@ -16,12 +16,14 @@ public record ChildFile(
         List<TimelineEntry> timeline,
         List<Referral> referrals,
         List<StageChange> stages,
-        List<FileMerge> merges) {
+        List<FileMerge> merges,
+        List<FileAttachment> attachments) {
 
     public ChildFile {
         timeline = List.copyOf(timeline);
         referrals = List.copyOf(referrals);
         stages = List.copyOf(stages);
         merges = List.copyOf(merges);
+        attachments = List.copyOf(attachments);
     }
 }

@@ -110,7 +110,7 @@ public final class ChildFiles {
         }
         ChildSummary summary = summaries.get(0);
         return Optional.of(new ChildFile(summary, withIdentity ? identity(fileId).orElse(null) : null,
-                timeline(fileId), referrals(fileId), stages(fileId), merges(fileId)));
+                timeline(fileId), referrals(fileId), stages(fileId), merges(fileId), attachments(fileId)));
     }
 
     /** The file a child (pseudonym) is in. */
@@ -316,6 +316,38 @@ public final class ChildFiles {
     public List<FileMerge> merges(UUID fileId) {
         return jdbc.sql("SELECT * FROM file_merge WHERE kept_file = ? OR merged_file = ? ORDER BY merged_at, id")
                 .params(fileId, fileId).query(FileMerges::merge).list();
+    }
+
+    /**
+     * The documents the file's cards reference (read from their encrypted CPM), each once, and
+     * whether the hub holds the content.
+     */
+    public List<FileAttachment> attachments(UUID fileId) {
+        record Sent(UUID id, String sender, String cpm) {
+        }
+        List<Sent> cards = jdbc.sql("""
+                SELECT c.id, c.sender_sector, c.cpm FROM child ch JOIN card c ON c.child_pseudonym = ch.pseudonym
+                WHERE ch.file_id = ? ORDER BY c.received_at""")
+                .param(fileId)
+                .query((rs, row) -> new Sent(rs.getObject("id", UUID.class), rs.getString("sender_sector"), rs.getString("cpm")))
+                .list();
+        Map<String, FileAttachment> found = new LinkedHashMap<>();
+        for (Sent card : cards) {
+            for (org.rabt.mappings.cpm.Attachment a : CpmJson.read(cipher.openText(card.cpm(), CardStore.cpmContext(card.id())))
+                    .attachments()) {
+                if (a.sha256() != null && !found.containsKey(a.sha256())) {
+                    found.put(a.sha256(), new FileAttachment(a.sha256(), a.type() == null ? null : a.type().code(), a.title(),
+                            a.mediaType(), a.size(), card.id(), SectorId.fromCode(card.sender()), false));
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<String> held = jdbc.sql("SELECT sha256 FROM attachment WHERE sha256 = ANY (?::varchar[])")
+                .param(found.keySet().toArray(String[]::new)).query(String.class).list();
+        return found.values().stream().map(a -> held.contains(a.sha256()) ? new FileAttachment(a.sha256(), a.type(),
+                a.title(), a.mediaType(), a.size(), a.cardId(), a.sender(), true) : a).toList();
     }
 
     /** The identity from the file's most recent card that carries one (decrypted). */

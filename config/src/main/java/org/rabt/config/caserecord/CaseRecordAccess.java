@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.rabt.caserecord.attachments.AttachmentStore;
 import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.caserecord.children.ChildFile;
 import org.rabt.caserecord.children.ChildFiles;
@@ -36,13 +37,16 @@ public final class CaseRecordAccess {
 
     private final ChildFiles files;
     private final FileMerges merges;
+    private final AttachmentStore attachments;
     private final AuditStore audit;
     private final Clock clock;
     private final Duration newCards;
 
-    public CaseRecordAccess(ChildFiles files, FileMerges merges, AuditStore audit, Clock clock, Duration newCards) {
+    public CaseRecordAccess(ChildFiles files, FileMerges merges, AttachmentStore attachments, AuditStore audit, Clock clock,
+            Duration newCards) {
         this.files = files;
         this.merges = merges;
+        this.attachments = attachments;
         this.audit = audit;
         this.clock = clock;
         this.newCards = newCards;
@@ -70,6 +74,21 @@ public final class CaseRecordAccess {
                 FILE_VIEWED, files.firstPseudonym(fileId).orElse(null), "success",
                 "file " + fileId + (mayIdentify(who) ? " with identity" : " without identity")));
         return file;
+    }
+
+    /**
+     * A document one of the file's cards references, when the hub holds it; the reading is an
+     * entry of the audit log. Only for the roles that see identities (a document may name the child).
+     */
+    public Optional<AttachmentStore.StoredAttachment> attachment(UUID fileId, String sha256, Authentication who) {
+        if (!mayIdentify(who) || files.attachments(fileId).stream().noneMatch(a -> a.sha256().equals(sha256) && a.received())) {
+            return Optional.empty();
+        }
+        Optional<AttachmentStore.StoredAttachment> found = attachments.find(sha256);
+        found.ifPresent(a -> audit.recordAboutChild(clock.instant(), who.getName(), StaffAuthorities.rolesOf(who),
+                "attachment-viewed", files.firstPseudonym(fileId).orElse(null), "success",
+                "file " + fileId + ", attachment " + sha256));
+        return found;
     }
 
     public List<Referral> referrals(boolean overdueOnly, SectorId to, int limit, int offset) {

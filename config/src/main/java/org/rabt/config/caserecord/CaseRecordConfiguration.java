@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
+import org.rabt.caserecord.attachments.AttachmentStore;
 import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.caserecord.cards.CardStore;
 import org.rabt.caserecord.children.ChildFiles;
@@ -42,9 +43,10 @@ public class CaseRecordConfiguration {
     }
 
     @Bean
-    CaseRecordAccess caseRecordAccess(ChildFiles files, FileMerges merges, AuditStore audit, Clock clock,
-            CaseRecordProperties properties) {
-        return new CaseRecordAccess(files, merges, audit, clock, Duration.ofDays(Math.max(1, properties.newCardsDays())));
+    CaseRecordAccess caseRecordAccess(ChildFiles files, FileMerges merges, AttachmentStore attachments, AuditStore audit,
+            Clock clock, CaseRecordProperties properties) {
+        return new CaseRecordAccess(files, merges, attachments, audit, clock,
+                Duration.ofDays(Math.max(1, properties.newCardsDays())));
     }
 
     @Bean

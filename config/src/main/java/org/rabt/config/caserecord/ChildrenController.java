@@ -39,6 +39,19 @@ public class ChildrenController {
         return new ChildPage(access.search(q, limit, offset, who), limit, offset);
     }
 
+    /** A document a card of the file references, as its sender uploaded it. */
+    @GetMapping(path = "/api/v1/children/{fileId}/attachments/{sha256}")
+    public org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable("fileId") UUID fileId,
+            @PathVariable("sha256") String sha256, Authentication who) {
+        var document = access.attachment(fileId, sha256, who).orElseThrow(() -> new CaseRecordException(
+                CaseRecordProblem.NO_SUCH_ATTACHMENT, "sha256", CaseRecordProblem.NO_SUCH_ATTACHMENT.detail()));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(document.mediaType()))
+                .header("Content-Disposition", "attachment; filename=\"" + sha256 + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
+    }
+
     @GetMapping(path = "/api/v1/children/{fileId}", produces = "application/json")
     public ChildFile file(@PathVariable("fileId") UUID fileId, Authentication who) {
         return access.view(fileId, who).orElseThrow(() -> new CaseRecordException(CaseRecordProblem.NO_SUCH_FILE, "fileId",

@@ -78,6 +78,8 @@ public class StaffSecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").hasAnyRole(EVERY_STAFF_ROLE)
                         // the case record: workers see files with the identity; a security officer
                         // sees a file without it (who did what to it), never a list of children
+                        .requestMatchers(HttpMethod.GET, "/api/v1/children/*/attachments/*").hasAnyRole(
+                                StaffRole.SOCIAL_WORKER.name(), StaffRole.COORDINATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/children/*").hasAnyRole(StaffRole.SOCIAL_WORKER.name(),
                                 StaffRole.COORDINATOR.name(), StaffRole.SECURITY_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/children", "/api/v1/referrals", "/api/v1/reviews")

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.rabt.caserecord.attachments.AttachmentStore;
 import org.rabt.caserecord.cards.CardStore;
+import org.rabt.routes.attachments.AttachmentIntake;
 import org.rabt.caserecord.cards.DeliveryStatus;
 import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.caserecord.children.ChildPseudonyms;
@@ -230,8 +232,15 @@ public class HubConfiguration {
 
     @Bean
     ExchangeApiRoute exchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses,
-            StatusReports statusReports, Problems problems) {
-        return new ExchangeApiRoute(requests, responses, statusReports, problems);
+            StatusReports statusReports, Problems problems, AttachmentStore attachments, SignatureChecks signatures,
+            Clock clock) {
+        return new ExchangeApiRoute(requests, responses, statusReports, problems,
+                new AttachmentIntake(signatures, attachments, clock));
+    }
+
+    @Bean
+    AttachmentStore attachmentStore(DataSource dataSource, FieldCipher cipher) {
+        return new AttachmentStore(JdbcClient.create(dataSource), cipher);
     }
 
     @Bean

@@ -79,6 +79,13 @@ public final class SectorClient {
         return post("/exchange/v1/" + sector + "/cards", body, contentType, Map.of("Rabt-Signature", sign(body)));
     }
 
+    /** PUTs a document a card references, named by its SHA-256, signed with this sector's key. */
+    public HttpResponse<String> putAttachment(String sha256, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(exchange.resolve("/exchange/v1/" + sector + "/attachments/" + sha256))
+                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType).header("Rabt-Signature", sign(body)).build());
+    }
+
     public HttpResponse<String> post(String path, byte[] body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(exchange.resolve(path))
                 .timeout(Duration.ofSeconds(30))

@@ -63,6 +63,9 @@ public final class ExchangeRequests {
                 ? chain[0] : null;
     }
 
+    /** The media types of documents attached to cards (a scan, a photograph of a certificate). */
+    public static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+
     public InboundCard read(Exchange exchange) {
         Message in = exchange.getIn();
         SectorId sender = authenticatedSector(exchange);
@@ -72,6 +75,27 @@ public final class ExchangeRequests {
                     + " must be sent as " + SectorFormats.mediaType(sender) + " (UTF-8), not "
                     + (contentType == null ? "without a Content-Type" : abbreviate(contentType)));
         }
+        return withBody(in, sender, contentType);
+    }
+
+    /**
+     * A document attached to a card ({@code PUT /exchange/v1/<sector>/attachments/<sha256>}): the
+     * same checks as a card's (sender, size, signature header), with the media types of documents.
+     */
+    public InboundCard readAttachment(Exchange exchange) {
+        Message in = exchange.getIn();
+        SectorId sender = authenticatedSector(exchange);
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        String bare = contentType == null ? null : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (bare == null || !ATTACHMENT_TYPES.contains(bare)) {
+            throw new IntakeException(IntakeError.UNSUPPORTED_CONTENT_TYPE, "attachments are sent as one of "
+                    + ATTACHMENT_TYPES.stream().sorted().collect(Collectors.joining(", ")) + ", not "
+                    + (contentType == null ? "without a Content-Type" : abbreviate(contentType)));
+        }
+        return withBody(in, sender, bare);
+    }
+
+    private InboundCard withBody(Message in, SectorId sender, String contentType) {
         Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
             throw tooLarge(declaredLength);

@@ -21,6 +21,7 @@ public enum IntakeError {
     STATUS_CARD_MISMATCH("RABT-I014", 422, "Status report names another card"),
     BATCH_NOT_FOUND("RABT-I015", 404, "Batch not found"),
     RATE_LIMITED("RABT-I016", 429, "Too many requests from this client certificate"),
+    ATTACHMENT_HASH_MISMATCH("RABT-I017", 422, "Attachment does not match its SHA-256"),
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 
     private final String code;

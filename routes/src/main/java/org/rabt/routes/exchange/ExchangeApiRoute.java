@@ -1,6 +1,7 @@
 package org.rabt.routes.exchange;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.rabt.routes.attachments.AttachmentIntake;
 import org.rabt.connectors.exchange.ExchangeRequests;
 import org.rabt.routes.Endpoints;
 import org.rabt.routes.RouteIds;
@@ -8,7 +9,7 @@ import org.rabt.routes.status.StatusReports;
 
 /**
  * The sector exchange API over HTTPS with a required client certificate: post a card, read a
- * card's status. Every failure becomes an RFC 9457 problem document.
+ * card's status, report on a card received, send a document a card references. Every failure becomes an RFC 9457 problem document.
  */
 public final class ExchangeApiRoute extends RouteBuilder {
 
@@ -16,13 +17,15 @@ public final class ExchangeApiRoute extends RouteBuilder {
     private final ExchangeResponses responses;
     private final StatusReports statusReports;
     private final Problems problems;
+    private final AttachmentIntake attachments;
 
     public ExchangeApiRoute(ExchangeRequests requests, ExchangeResponses responses, StatusReports statusReports,
-            Problems problems) {
+            Problems problems, AttachmentIntake attachments) {
         this.requests = requests;
         this.responses = responses;
         this.statusReports = statusReports;
         this.problems = problems;
+        this.attachments = attachments;
     }
 
     @Override
@@ -45,5 +48,10 @@ public final class ExchangeApiRoute extends RouteBuilder {
                 .routeId(RouteIds.EXCHANGE_POST_STATUS)
                 .process(exchange -> responses.reported(exchange, statusReports.report(requests.read(exchange),
                         exchange.getIn().getHeader("cardId", String.class))));
+
+        from("platform-http:/exchange/v1/{sector}/attachments/{sha256}?httpMethodRestrict=PUT")
+                .routeId(RouteIds.EXCHANGE_PUT_ATTACHMENT)
+                .process(exchange -> AttachmentIntake.answer(exchange, attachments.receive(requests.readAttachment(exchange),
+                        exchange.getIn().getHeader("sha256", String.class))));
     }
 }
