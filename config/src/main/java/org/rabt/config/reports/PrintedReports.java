@@ -33,7 +33,6 @@ final class PrintedReports {
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
     /** Sexes always charted; the others only when someone is in them. */
     private static final Set<String> CHARTED_SEXES = Set.of("female", "male");
-    private static final char LEFT_TO_RIGHT_MARK = '\u200E';
 
     private final ReportLabels words;
 
@@ -283,13 +282,9 @@ final class PrintedReports {
         return beside(cell(cell.count(), cell.withheld()), true, cell(cell.previous(), cell.previousWithheld()));
     }
 
-    /**
-     * Both figures, read left to right in every language: the left-to-right mark gives the line a
-     * strong direction, which digits and brackets alone do not have (in Arabic, "9 (7)" would
-     * otherwise print as "(7) 9" in some cells).
-     */
+    /** Both figures (the template sets them left to right in every language). */
     private static String beside(String now, boolean compared, String before) {
-        return compared ? LEFT_TO_RIGHT_MARK + now + " (" + before + ")" : now;
+        return compared ? now + " (" + before + ")" : now;
     }
 
     /** A count of children: the withheld mark, never a number, when it is withheld. */

@@ -14,8 +14,8 @@ final class ReportLabels {
 
     /**
      * Each key's label in Arabic, French and English, in that order. An Arabic label starts with a
-     * letter, never a digit: openhtmltopdf takes a line's direction from its first character, so
-     * "0-4 سنوات" would be laid out left to right.
+     * letter, never a digit ("من 0 إلى 4 سنوات"): openhtmltopdf set "0–4 سنوات" with its words in
+     * left-to-right order. Arabic labels carry no diacritics, which it does not position.
      */
     private static final Map<String, String[]> WORDS = Map.ofEntries(
             word("title.provincial", "التقرير الإقليمي", "Rapport provincial", "Provincial report"),

@@ -65,8 +65,8 @@ final class ReportPdf {
         return render(PrintedReports.monthly(report, language), language);
     }
 
-    /** The XHTML the PDF is made from (for tests and for a look at the layout in a browser). */
-    String xhtml(PrintedReport report, ReportLanguage language) {
+    /** The XHTML the PDF is made from. */
+    private String xhtml(PrintedReport report, ReportLanguage language) {
         Context context = new Context(language.locale());
         context.setVariable("report", report);
         return templates.process(TEMPLATE, context);
