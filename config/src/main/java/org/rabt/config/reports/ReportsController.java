@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The centre's monthly report and the province's half-yearly and annual report (docs/reports.md),
- * as JSON or CSV ({@code Accept: text/csv} or {@code format=csv}). De-identified counts only:
+ * as JSON, CSV ({@code Accept: text/csv} or {@code format=csv}) or a printable PDF with charts
+ * ({@code Accept: application/pdf} or {@code format=pdf}, {@code lang=ar|fr|en}, French by
+ * default). De-identified counts only:
  * the committee reads them without any access to children's files. Each reading is audited.
  */
 @RestController
@@ -31,6 +33,7 @@ public class ReportsController {
     private final Reports reports;
     private final AuditStore audit;
     private final Clock clock;
+    private final ReportPdf pdf = new ReportPdf();
 
     public ReportsController(Reports reports, AuditStore audit, Clock clock) {
         this.reports = reports;
@@ -38,29 +41,50 @@ public class ReportsController {
         this.clock = clock;
     }
 
-    @GetMapping(path = "/api/v1/reports/monthly", produces = {"application/json", CSV})
+    @GetMapping(path = "/api/v1/reports/monthly", produces = {"application/json", CSV, ReportPdf.MEDIA_TYPE})
     public ResponseEntity<?> monthly(@RequestParam(name = "month", required = false) String month,
             @RequestParam(name = "format", required = false) String format,
+            @RequestParam(name = "lang", required = false) String lang,
             @RequestHeader(name = "Accept", required = false) String accept, Authentication who) {
         ReportPeriod period = ReportPeriod.parse(month);
         if (period == null || !period.isMonth()) {
             throw new InvalidReportRequest("month", "month must be a month, YYYY-MM (e.g. 2026-11)");
         }
+        boolean printed = wantsPdf(format, accept);
+        ReportLanguage language = printed ? language(lang) : null;
         MonthlyReport report = reports.monthly(period);
         read(who, "monthly " + period.label());
+        if (printed) {
+            return pdf(pdf.monthly(report, language), "monthly-" + period.label() + "-" + language.code());
+        }
         return wantsCsv(format, accept) ? csv(ReportCsv.monthly(report), "monthly-" + period.label())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
-    @GetMapping(path = "/api/v1/reports/provincial", produces = {"application/json", CSV})
+    @GetMapping(path = "/api/v1/reports/provincial", produces = {"application/json", CSV, ReportPdf.MEDIA_TYPE})
     public ResponseEntity<?> provincial(@RequestParam(name = "period", required = false) String label,
             @RequestParam(name = "format", required = false) String format,
+            @RequestParam(name = "lang", required = false) String lang,
             @RequestHeader(name = "Accept", required = false) String accept, Authentication who) {
         ReportPeriod period = provincialPeriod(label);
+        boolean printed = wantsPdf(format, accept);
+        ReportLanguage language = printed ? language(lang) : null;
         ProvincialReport report = reports.provincial(period);
         read(who, "provincial " + period.label());
+        if (printed) {
+            return pdf(pdf.provincial(report, language), "provincial-" + period.label() + "-" + language.code());
+        }
         return wantsCsv(format, accept) ? csv(ReportCsv.provincial(report), "provincial-" + period.label())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    /** The language of a printed report, or a coded refusal. */
+    private static ReportLanguage language(String lang) {
+        ReportLanguage language = ReportLanguage.of(lang);
+        if (language == null) {
+            throw new InvalidReportRequest("lang", "lang must be ar, fr or en (French when absent)");
+        }
+        return language;
     }
 
     /** A half-year ({@code 2026-H1}) or a year ({@code 2026}), or a coded refusal. */
@@ -89,6 +113,16 @@ public class ReportsController {
 
     private static boolean wantsCsv(String format, String accept) {
         return "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains(CSV));
+    }
+
+    private static boolean wantsPdf(String format, String accept) {
+        return "pdf".equalsIgnoreCase(format)
+                || (format == null && accept != null && accept.contains(ReportPdf.MEDIA_TYPE));
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] body, String name) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"rabt-report-" + name + ".pdf\"").body(body);
     }
 
     private static ResponseEntity<String> csv(String body, String name) {
