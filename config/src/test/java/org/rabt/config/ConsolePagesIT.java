@@ -211,6 +211,8 @@ class ConsolePagesIT extends HubTestBase {
             "/console/children/{file}", Set.of(SOCIAL_WORKER, COORDINATOR, SECURITY_OFFICER),
             "/console/audit", Set.of(SECURITY_OFFICER),
             "/console/audit/verify", Set.of(SECURITY_OFFICER),
+            "/console/reports", Set.of(COORDINATOR, "committee"),
+            "/console/reports/download?format=csv", Set.of(COORDINATOR, "committee"),
             // deny by default
             "/console/not-granted", Set.of());
 
@@ -225,10 +227,10 @@ class ConsolePagesIT extends HubTestBase {
         Page page = sessions.computeIfAbsent(user, this::signedIn).get(path.replace("{file}", fileId));
 
         if (allowed) {
-            // the security officer's start page is the audit page
-            assertThat(page.status()).as(page.html().text()).isIn(200, 302);
+            // the security officer's start page is the audit page, the committee's the reports
+            assertThat(page.status()).as(page.html() == null ? "" : page.html().text()).isIn(200, 302);
             if (page.status() == 302) {
-                assertThat(page.location()).endsWith("/console/audit");
+                assertThat(page.location()).endsWith(user.equals("committee") ? "/console/reports" : "/console/audit");
             }
         } else {
             assertThat(page.status()).isEqualTo(403);
@@ -298,6 +300,23 @@ class ConsolePagesIT extends HubTestBase {
             assertThat(file.html().select("#identity")).isEmpty();
             assertThat(file.one("h1#child-name").text()).doesNotContain("Bennani");
             assertThat(file.html().select("a#send-linkage")).isEmpty();
+        }
+
+        @Test
+        void theCommitteeReadsTheReportWithItsChartsInArabicAndDownloadsThePdf() {
+            ConsoleSession committee = signedIn("committee");
+
+            Page report = committee.get("/console/reports?lang=ar");
+            assertThat(report.status()).isEqualTo(200);
+            assertThat(report.html().select("html").attr("dir")).isEqualTo("rtl");
+            assertThat(report.html().select("#report table.figures")).isNotEmpty();
+            assertThat(report.html().select("#report .chart .bar.now")).isNotEmpty();
+            // small counts of children are withheld on the page as in the PDF: the two children here are fewer than five
+            assertThat(report.one("#report-footnote").text()).isNotBlank();
+            assertThat(committee.get("/console/children").status()).isEqualTo(403);
+            assertThat(committee.get("/console/reports?period=2026-Q3").one("#period-error")).isNotNull();
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'report-read' AND actor = 'committee'")
+                    .query(Long.class).single()).isPositive();
         }
 
         @Test

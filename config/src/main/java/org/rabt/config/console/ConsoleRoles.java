@@ -19,6 +19,11 @@ final class ConsoleRoles {
         return has(who, StaffRole.SECURITY_OFFICER);
     }
 
+    /** The committee: the reports (the coordinator has them too, besides the worklist). */
+    static boolean reads(Authentication who) {
+        return has(who, StaffRole.COMMITTEE);
+    }
+
     static boolean coordinates(Authentication who) {
         return has(who, StaffRole.COORDINATOR);
     }

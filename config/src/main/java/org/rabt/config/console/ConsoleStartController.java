@@ -43,6 +43,9 @@ public class ConsoleStartController {
         if (ConsoleRoles.audits(who)) {
             return "redirect:/console/audit";
         }
+        if (ConsoleRoles.reads(who)) {
+            return "redirect:/console/reports";
+        }
         return "console/no-console";
     }
 

@@ -7,11 +7,11 @@ import java.util.List;
  * already formatted (a withheld one as the translated mark), so that the template only lays it
  * out. Built by {@link PrintedReports}, rendered by {@link ReportPdf}.
  */
-record PrintedReport(String lang, String dir, String title, String subtitle, List<Meta> meta, String footnote,
+public record PrintedReport(String lang, String dir, String title, String subtitle, List<Meta> meta, String footnote,
         List<Section> sections) {
 
     /** One line of the report's heading: a label and its value. */
-    record Meta(String label, String value) {
+    public record Meta(String label, String value) {
     }
 
     /**
@@ -19,7 +19,7 @@ record PrintedReport(String lang, String dir, String title, String subtitle, Lis
      *
      * @param major a top-level part (achievements, trend) rather than one of their tables
      */
-    record Section(String heading, boolean major, String note, Table table, Chart chart) {
+    public record Section(String heading, boolean major, String note, Table table, Chart chart) {
 
         static Section part(String heading) {
             return new Section(heading, true, null, null, null);
@@ -27,20 +27,20 @@ record PrintedReport(String lang, String dir, String title, String subtitle, Lis
     }
 
     /** The first column names the row; the others hold its figures. */
-    record Table(List<String> header, List<Row> rows) {
+    public record Table(List<String> header, List<Row> rows) {
     }
 
-    record Row(List<String> cells, boolean total) {
+    public record Row(List<String> cells, boolean total) {
     }
 
     /**
      * Horizontal bars, the period solid and the previous period (when there is one) outlined, so
      * the chart reads in black and white too.
      */
-    record Chart(String nowLegend, String beforeLegend, List<Bar> bars) {
+    public record Chart(String nowLegend, String beforeLegend, List<Bar> bars) {
     }
 
     /** Widths in percent of the chart's longest bar; a withheld figure has no bar and prints the mark. */
-    record Bar(String label, String now, int nowWidth, String before, int beforeWidth) {
+    public record Bar(String label, String now, int nowWidth, String before, int beforeWidth) {
     }
 }

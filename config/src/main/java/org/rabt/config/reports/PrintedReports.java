@@ -28,7 +28,7 @@ import org.rabt.config.reports.PrintedReport.Table;
  * JSON and the CSV, each figure beside the previous period's, with bar charts for the cards by
  * sector, the children by age band and sex, and the children by form of violence.
  */
-final class PrintedReports {
+public final class PrintedReports {
 
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
     /** Sexes always charted; the others only when someone is in them. */
@@ -40,11 +40,11 @@ final class PrintedReports {
         this.words = ReportLabels.of(language);
     }
 
-    static PrintedReport provincial(ProvincialReport report, ReportLanguage language) {
+    public static PrintedReport provincial(ProvincialReport report, ReportLanguage language) {
         return new PrintedReports(language).provincial(report);
     }
 
-    static PrintedReport monthly(MonthlyReport report, ReportLanguage language) {
+    public static PrintedReport monthly(MonthlyReport report, ReportLanguage language) {
         return new PrintedReports(language).monthly(report);
     }
 

@@ -20,7 +20,7 @@ import org.rabt.caserecord.reports.ReferralFigures;
  * section and measure, the dimensions that apply, the value and the previous period's. A
  * withheld figure reads {@value #WITHHELD}.
  */
-final class ReportCsv {
+public final class ReportCsv {
 
     static final String WITHHELD = "withheld";
     private static final String[] HEADER = {"report", "province", "period", "section", "measure", "sector",
@@ -29,13 +29,13 @@ final class ReportCsv {
     private ReportCsv() {
     }
 
-    static String monthly(MonthlyReport report) {
+    public static String monthly(MonthlyReport report) {
         List<Object[]> rows = new ArrayList<>();
         achievements(rows, "monthly", report.province(), report.month(), report.achievements(), null);
         return write(rows);
     }
 
-    static String provincial(ProvincialReport report) {
+    public static String provincial(ProvincialReport report) {
         List<Object[]> rows = new ArrayList<>();
         achievements(rows, "provincial", report.province(), report.period(), report.achievements(),
                 report.previousAchievements());

@@ -3,7 +3,7 @@ package org.rabt.config.reports;
 import java.util.Locale;
 
 /** The languages a printed report is written in, with the direction of their script. */
-enum ReportLanguage {
+public enum ReportLanguage {
     AR("ar", true),
     FR("fr", false),
     EN("en", false);
@@ -16,11 +16,11 @@ enum ReportLanguage {
         this.rightToLeft = rightToLeft;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
-    boolean rightToLeft() {
+    public boolean rightToLeft() {
         return rightToLeft;
     }
 
@@ -29,7 +29,7 @@ enum ReportLanguage {
     }
 
     /** The language a {@code lang} parameter names (French when absent), or {@code null} for any other value. */
-    static ReportLanguage of(String parameter) {
+    public static ReportLanguage of(String parameter) {
         if (parameter == null || parameter.isBlank()) {
             return FR;
         }

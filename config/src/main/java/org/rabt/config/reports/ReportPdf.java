@@ -29,9 +29,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * (only the glyphs used). Nothing is fetched: the template names no external resource and the
  * renderer is allowed none.
  */
-final class ReportPdf {
+public final class ReportPdf {
 
-    static final String MEDIA_TYPE = "application/pdf";
+    public static final String MEDIA_TYPE = "application/pdf";
 
     private static final String TEMPLATE = "report-pdf";
     /** The family the template's CSS names. */
@@ -42,7 +42,7 @@ final class ReportPdf {
     private final byte[] regular;
     private final byte[] bold;
 
-    ReportPdf() {
+    public ReportPdf() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ReportPdf.class.getClassLoader());
         resolver.setPrefix("templates/reports/");
         resolver.setSuffix(".xhtml");
@@ -57,11 +57,11 @@ final class ReportPdf {
         this.bold = font("DejaVuSans-Bold.ttf");
     }
 
-    byte[] provincial(ProvincialReport report, ReportLanguage language) {
+    public byte[] provincial(ProvincialReport report, ReportLanguage language) {
         return render(PrintedReports.provincial(report, language), language);
     }
 
-    byte[] monthly(MonthlyReport report, ReportLanguage language) {
+    public byte[] monthly(MonthlyReport report, ReportLanguage language) {
         return render(PrintedReports.monthly(report, language), language);
     }
 

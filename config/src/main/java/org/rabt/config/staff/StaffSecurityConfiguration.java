@@ -75,6 +75,8 @@ public class StaffSecurityConfiguration {
                         .requestMatchers("/console/login").permitAll()
                         // each role's start page (the worklist, the audit page, or a page saying there is nothing)
                         .requestMatchers(HttpMethod.GET, "/console").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/console/reports", "/console/reports/download")
+                        .hasAnyRole(StaffRole.COMMITTEE.name(), StaffRole.COORDINATOR.name())
                         .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/**")
                         .hasRole(StaffRole.SECURITY_OFFICER.name())
                         // like the API: the security officer may open a file (without the identity), not list them
