@@ -124,6 +124,8 @@ class ConsolePagesIT extends HubTestBase {
         assertThat(file.one("h1#child-name").text()).contains("Bennani");
         assertThat(file.one("#identity").text()).contains(CIVIL_STATUS_NUMBER);
         assertThat(file.one("#current-stage").text()).contains("4", "Accompagnement et prise en charge");
+        // the social inquiry references two documents its sender has not uploaded yet
+        assertThat(file.one("section#attachments").select(".attachment[data-received=false]")).hasSize(2);
         assertThat(file.one("section#referrals").select(".referral"))
                 .anySatisfy(referral -> {
                     assertThat(referral.attr("data-card-id")).isEqualTo(policeCard.toString());

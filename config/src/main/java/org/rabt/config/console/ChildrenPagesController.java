@@ -43,6 +43,19 @@ public class ChildrenPagesController {
         return "console/children";
     }
 
+    /** A document of the file, for the roles that see identities (audited by CaseRecordAccess). */
+    @GetMapping("/console/children/{fileId}/attachments/{sha256}")
+    public org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable("fileId") UUID fileId,
+            @PathVariable("sha256") String sha256, Authentication who) {
+        return access.attachment(fileId, sha256, who)
+                .map(document -> org.springframework.http.ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.parseMediaType(document.mediaType()))
+                        .header("Content-Disposition", "attachment; filename=\"" + sha256 + "\"")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body(document.content()))
+                .orElseGet(() -> org.springframework.http.ResponseEntity.notFound().build());
+    }
+
     @GetMapping("/console/children/{fileId}")
     public ModelAndView file(@PathVariable("fileId") UUID fileId, @RequestParam(name = "sent", required = false) UUID sent,
             Authentication who) {

@@ -80,6 +80,7 @@ public class StaffSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/**")
                         .hasRole(StaffRole.SECURITY_OFFICER.name())
                         // like the API: the security officer may open a file (without the identity), not list them
+                        .requestMatchers(HttpMethod.GET, "/console/children/*/attachments/*").hasAnyRole(workers)
                         .requestMatchers(HttpMethod.GET, "/console/children/*").hasAnyRole(StaffRole.SOCIAL_WORKER.name(),
                                 StaffRole.COORDINATOR.name(), StaffRole.SECURITY_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/console/children", "/console/cards/new", "/console/reviews")
