@@ -90,7 +90,7 @@ public final class Reports {
     private Achievements achievements(ReportPeriod period, Counts counts, Set<String> withheld) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate asOf = period.to().isBefore(today) ? period.to() : today;
-        ReportQueries.CardCounts cards = queries.cards(period);
+        ReportQueries.CardCounts cards = queries.cards(period, asOf);
         Map<String, Long> byType = cards.byType();
         List<Cell> stages = STAGES.stream().map(stage -> {
             String id = "ST:" + stage;
@@ -101,7 +101,7 @@ public final class Reports {
         return new Achievements(byType.values().stream().mapToLong(Long::longValue).sum(), cards.byEntryChannel(),
                 cards.bySender(),
                 new Cell(null, null, null, null, totalHidden ? null : counts.value("T"), totalHidden, null, false), stages,
-                queries.referrals(period, asOf), byType.getOrDefault("follow-up", 0L), byType.getOrDefault("evaluation", 0L));
+                cards.referrals(), byType.getOrDefault("follow-up", 0L), byType.getOrDefault("evaluation", 0L));
     }
 
     /** One period's counts of children by cell id, with the relations between them. */

@@ -51,7 +51,7 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("shared_buffers", "64MB")
                 // the reports aggregate a year of cards in memory rather than on disk
-                .setServerConfig("work_mem", "32MB");
+                .setServerConfig("work_mem", "64MB");
         if (port > 0) {
             builder.setPort(port);
         }
