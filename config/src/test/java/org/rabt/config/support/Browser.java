@@ -149,6 +149,18 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks {@code css} (a link or a form's button) and waits until the browser has left the
+     * page, so that what follows reads the next page, not the one clicked on.
+     */
+    public Browser clickThrough(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, WAIT).withMessage(() -> "clicking " + css + " left " + currentPath() + " unchanged")
+                .until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
@@ -193,7 +205,7 @@ public final class Browser implements AutoCloseable {
 
     /** Follows the page's language link ({@code #lang-ar}, {@code #lang-fr}, {@code #lang-en}) and waits for the page in that language. */
     public Browser switchLanguage(String language) {
-        find("#lang-" + language).click();
+        clickThrough("#lang-" + language);
         new WebDriverWait(driver, WAIT).withMessage(() -> "the page did not switch to " + language)
                 .until(d -> language.equals(documentAttribute("lang")));
         return this;
