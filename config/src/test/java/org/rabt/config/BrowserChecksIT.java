@@ -43,6 +43,9 @@ class BrowserChecksIT {
             <title>Wide</title></head>
             <body><main><h1>Wide</h1><table id="wide-table"><tr><td style="min-width:600px">a wide cell</td></tr></table></main></body></html>""";
 
+    /** The same in Arabic: right to left, a page overflows to the left, and must be caught all the same. */
+    private static final String WIDE_RTL = WIDE.replace("<html lang=\"en\">", "<html lang=\"ar\" dir=\"rtl\">");
+
     private static Browser browser;
 
     @TempDir
@@ -53,6 +56,7 @@ class BrowserChecksIT {
         Files.writeString(pages.resolve("clean.html"), CLEAN);
         Files.writeString(pages.resolve("inaccessible.html"), INACCESSIBLE);
         Files.writeString(pages.resolve("wide.html"), WIDE);
+        Files.writeString(pages.resolve("wide-rtl.html"), WIDE_RTL);
         browser = Browser.start();
     }
 
@@ -93,6 +97,16 @@ class BrowserChecksIT {
                 .hasMessageContaining("table#wide-table");
         // the same page fits a desktop window
         browser.resize(Viewport.DESKTOP).assertNoHorizontalScroll("wide page on a desktop");
+    }
+
+    @Test
+    void aRightToLeftPageWiderThanAPhoneIsFlaggedToo() {
+        browser.resize(Viewport.PHONE).open(pages.resolve("wide-rtl.html").toUri().toString());
+
+        assertThat(browser.documentAttribute("dir")).isEqualTo("rtl");
+        assertThatThrownBy(() -> browser.assertNoHorizontalScroll("wide Arabic page"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("table#wide-table");
     }
 
     @Test

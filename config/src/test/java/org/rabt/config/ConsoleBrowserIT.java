@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.rabt.config.support.Browser;
 import org.rabt.config.support.Browser.Viewport;
@@ -146,6 +148,49 @@ class ConsoleBrowserIT extends HubTestBase {
         assertThat(browser.find("section#new-cards").isDisplayed()).isTrue();
         assertThat(browser.find("#sign-out").isDisplayed()).isTrue();
         browser.screenshot("worklist");
+
+        browser.clickThrough("#sign-out");
+        assertThat(browser.currentPath()).startsWith("/console/login");
+        browser.open("/console/children/" + childFile).awaitPath("/console/login");
+        assertThat(browser.has("h1#child-name")).as("signed out: the file is closed").isFalse();
+    }
+
+    @Test
+    void keyboardUsersSkipToTheContentAndSeeWhereTheFocusIs() {
+        browser.signIn(SOCIAL_WORKER, PASSWORD).awaitPath("/console");
+        browser.open("/console/children/" + childFile);
+
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.driver().switchTo().activeElement();
+        assertThat(skip.getDomAttribute("href")).as("the first Tab stop is the skip link").isEqualTo("#main");
+        assertThat(skip.isDisplayed()).as("the skip link shows once focused").isTrue();
+        assertThat(focusIndicator()).as("the focused skip link is outlined").isNotEqualTo("none");
+        browser.screenshot("keyboard-skip-link");
+
+        skip.sendKeys(Keys.ENTER);
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement next = browser.driver().switchTo().activeElement();
+        assertThat(next.getDomAttribute("id")).as("after the skip, Tab goes on inside the page's content")
+                .isEqualTo("send-linkage");
+        assertThat(focusIndicator()).as("the focused link is outlined").isNotEqualTo("none");
+    }
+
+    @Test
+    void eachRoleSeesOnlyItsOwnPages() {
+        browser.signIn(SOCIAL_WORKER, PASSWORD).awaitPath("/console");
+        browser.open("/console/audit");
+        assertThat(browser.find("#forbidden").isDisplayed()).as("a social worker on the audit page").isTrue();
+        assertThat(browser.has("table#audit-entries")).isFalse();
+        browser.screenshot("forbidden-audit-for-social-worker");
+
+        browser.signIn("operator", PASSWORD);
+        assertThat(browser.currentPath()).doesNotStartWith("/console/login");
+        assertThat(browser.has("section#new-cards")).as("the operator has no worklist").isFalse();
+        browser.screenshot("no-console-for-operator");
+        browser.open("/console/children/" + childFile);
+        assertThat(browser.find("#forbidden").isDisplayed()).as("the operator on a child's file").isTrue();
+        assertThat(browser.driver().getPageSource()).doesNotContain("Benjelloun");
     }
 
     @Test
@@ -162,6 +207,22 @@ class ConsoleBrowserIT extends HubTestBase {
         browser.awaitPath("/console/children/" + childFile);
         assertThat(browser.find("h1#child-name").getText()).containsAnyOf("Benjelloun", "بنجلون");
         browser.screenshot("worklist-to-child-file");
+    }
+
+    @Test
+    void aSearchByAnotherSpellingOfTheNameFindsTheChild() {
+        browser.signIn(SOCIAL_WORKER, PASSWORD).awaitPath("/console");
+        browser.open("/console/children");
+
+        browser.find("form#search-form input#q").sendKeys("Yusuf Benjelloun");
+        browser.clickThrough("form#search-form [type=submit]");
+
+        List<String> found = browser.findAll(".child-row a.child-link").stream()
+                .map(link -> link.getDomAttribute("href")).toList();
+        assertThat(found).as("\"Yusuf\" finds Youssef's file and Yousef's")
+                .anySatisfy(href -> assertThat(href).endsWith("/console/children/" + childFile))
+                .anySatisfy(href -> assertThat(href).endsWith("/console/children/" + variantFile));
+        browser.screenshot("search-variant-spelling");
     }
 
     @Test
@@ -249,12 +310,17 @@ class ConsoleBrowserIT extends HubTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> browser.open("/console/reviews")
                 .has(".review[data-review-id='" + review + "']"));
         browser.screenshot("review-list");
+        assertThat(schoolEntriesInTheFile()).as("before the merge, the school's card is in a file of its own").isZero();
+        browser.open("/console/reviews");
         browser.clickThrough(".review[data-review-id='" + review + "'] button.merge");
 
         assertThat(browser.find("#review-message").getText()).isNotBlank();
         assertThat(fileOf(variantCardId)).as("merged: one file").isEqualTo(fileOf(healthCardId));
         assertThat(browser.findAll("section#merges button.undo-merge")).hasSize(1);
         browser.screenshot("review-merged");
+        assertThat(schoolEntriesInTheFile()).as("merged: the school's card is in the child's file").isPositive();
+        browser.screenshot("child-file-merged");
+        browser.open("/console/reviews");
 
         browser.clickThrough("section#merges button.undo-merge");
 
@@ -263,6 +329,7 @@ class ConsoleBrowserIT extends HubTestBase {
         assertThat(fileOf(healthCardId)).isEqualTo(childFile);
         assertThat(browser.findAll("section#merges button.undo-merge")).isEmpty();
         browser.screenshot("review-undone");
+        assertThat(schoolEntriesInTheFile()).as("undone: the school's card has left the child's file").isZero();
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE actor = ? AND action IN ('file-merged', 'file-split')")
                 .param(COORDINATOR).query(String.class).list()).contains("file-merged", "file-split");
     }
@@ -288,6 +355,12 @@ class ConsoleBrowserIT extends HubTestBase {
         check(failures, "reporting card form");
         browser.open("/console/reviews");
         check(failures, "review list");
+        browser.open("/console/children?q=Benjelloun");
+        check(failures, "search results");
+
+        browser.signIn(SECURITY_OFFICER, PASSWORD);
+        browser.open("/console/audit");
+        check(failures, "audit page");
 
         assertThat(failures).as(String.join(System.lineSeparator(), failures)).isEmpty();
     }
@@ -299,6 +372,12 @@ class ConsoleBrowserIT extends HubTestBase {
         browser.find("h1#child-name");
 
         browser.signIn(SECURITY_OFFICER, PASSWORD);
+        browser.open("/console/children/" + childFile);
+        assertThat(browser.find("h1#child-name").getText()).as("the security officer sees the file without the identity")
+                .doesNotContain("Benjelloun").doesNotContain("بنجلون").isNotBlank();
+        assertThat(browser.driver().getPageSource()).doesNotContain("Benjelloun").doesNotContain("1190/2012");
+        browser.screenshot("child-file-for-security-officer");
+
         browser.open("/console/audit?action=child-file-viewed&actor=" + SOCIAL_WORKER);
         WebElement entries = browser.find("table#audit-entries");
         assertThat(entries.getText()).contains(SOCIAL_WORKER).contains("child-file-viewed");
@@ -314,6 +393,20 @@ class ConsoleBrowserIT extends HubTestBase {
         }
     }
 
+    /** Opens the child's file and counts its timeline entries sent by the school (only the variant's card is). */
+    private int schoolEntriesInTheFile() {
+        browser.open("/console/children/" + childFile);
+        browser.find("section#timeline");
+        return browser.findAll("section#timeline li.timeline-entry[data-sector='education']").size();
+    }
+
+    /** How the focused element shows it has the focus: its outline style, else its box shadow ("none" when neither). */
+    private String focusIndicator() {
+        return (String) browser.script("""
+                const style = getComputedStyle(document.activeElement);
+                return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? style.outlineStyle : style.boxShadow;""");
+    }
+
     private void chooseFirst(String css) {
         Select select = new Select(browser.find(css));
         select.getOptions().stream().filter(option -> !option.getDomProperty("value").isBlank()).findFirst()
@@ -321,7 +414,7 @@ class ConsoleBrowserIT extends HubTestBase {
     }
 
     private String consoleWords() {
-        return String.join(" | ", browser.findAll("main h2, main dt, main th, nav.main-nav a, #sign-out")
+        return String.join(" | ", browser.findAll("main h2, main dt, main th, nav.main-nav a, #sign-out, section#timeline .concern")
                 .stream().map(WebElement::getText).toList());
     }
 

@@ -220,12 +220,16 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
-    /** Fails when the page is wider than the window, i.e. a person has to scroll sideways to read it. */
+    /**
+     * Fails when the page is wider than the window, i.e. a person has to scroll sideways to read
+     * it (to the right, or to the left on a right-to-left page); the message names the first
+     * elements that stick out.
+     */
     public Browser assertNoHorizontalScroll(String page) {
         @SuppressWarnings("unchecked")
         Map<String, Object> widths = (Map<String, Object>) script("""
                 const wide = [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => { const r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 || r.left < -1; })
                     .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                         + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''));
                 return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.join(', ')};""");
@@ -246,6 +250,10 @@ public final class Browser implements AutoCloseable {
         Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(driver);
         assertThat(results.isErrored()).as("%s: axe-core failed to run: %s", page, results.getErrorMessage()).isFalse();
         List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            // minor and moderate findings do not fail the page, but a reader of the run should see them
+            System.out.printf("axe-core on %s:%n%s%n", page, describe(violations));
+        }
         assertThat(violations.stream().filter(rule -> FAILING_IMPACTS.contains(rule.getImpact())).toList())
                 .as("%s: accessibility violations (serious or critical fail):%n%s", page, describe(violations))
                 .isEmpty();
