@@ -182,12 +182,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs in through the console's form (see {@link #attemptSignIn}) and fails unless the console let the user in. */
+    public Browser signIn(String user, String password) {
+        attemptSignIn(user, password);
+        assertThat(currentPath()).as("signing in as %s", user).doesNotStartWith("/console/login");
+        return this;
+    }
+
     /**
      * Signs in through the console's form as a person would (typing, then the sign-in button),
      * after dropping any earlier session; returns once the browser has left the sign-in page or
      * shows {@code #login-error}.
      */
-    public Browser signIn(String user, String password) {
+    public Browser attemptSignIn(String user, String password) {
         driver.manage().deleteAllCookies();
         open("/console/login");
         WebElement username = find("#username");
