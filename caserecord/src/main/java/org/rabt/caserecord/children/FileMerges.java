@@ -135,6 +135,12 @@ public final class FileMerges {
         });
     }
 
+    /** The merges still in force (not undone), the most recent first: what a coordinator may undo. */
+    public List<FileMerge> inForce(int limit) {
+        return jdbc.sql("SELECT * FROM file_merge WHERE undone_at IS NULL ORDER BY merged_at DESC, id DESC LIMIT ?")
+                .param(Math.max(1, Math.min(limit, 500))).query(FileMerges::merge).list();
+    }
+
     public Optional<FileMerge> find(long mergeId) {
         return jdbc.sql("SELECT * FROM file_merge WHERE id = ?").param(mergeId).query(FileMerges::merge).optional();
     }

@@ -10,6 +10,7 @@ import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.caserecord.children.ChildFile;
 import org.rabt.caserecord.children.ChildFiles;
 import org.rabt.caserecord.children.ChildSummary;
+import org.rabt.caserecord.children.FileMerge;
 import org.rabt.caserecord.children.FileMerges;
 import org.rabt.caserecord.children.MatchReview;
 import org.rabt.caserecord.children.RecentCard;
@@ -82,6 +83,11 @@ public final class CaseRecordAccess {
 
     public List<MatchReview> reviews(Authentication who) {
         return files.reviews(mayIdentify(who), 200);
+    }
+
+    /** The merges still in force, the most recent first (metadata only: files and pseudonyms). */
+    public List<FileMerge> mergesInForce(int limit) {
+        return merges.inForce(limit);
     }
 
     public FileMerges.Outcome merge(long reviewId, String reason, Authentication who) {

@@ -35,22 +35,28 @@ public class CaseRecordAdvice {
         this.clock = clock;
     }
 
-    @ExceptionHandler(CaseRecordException.class)
-    ResponseEntity<Problem> caseRecord(CaseRecordException refused, HttpServletRequest request, Authentication who) {
-        CaseRecordProblem kind = refused.problem();
-        return answer(Problem.of(kind.code(), kind.title(), kind.status(), refused.detail(), request.getRequestURI(),
-                refused.field()), who);
-    }
-
-    @ExceptionHandler({MappingException.class, IntakeException.class, SecurityViolation.class})
+    @ExceptionHandler({CaseRecordException.class, MappingException.class, IntakeException.class, SecurityViolation.class})
     ResponseEntity<Problem> refused(RuntimeException refused, HttpServletRequest request, Authentication who) {
-        return answer(problems.problemForFailure(refused, request.getRequestURI()), who);
+        Problem problem = refusal(refused, request, who);
+        return ResponseEntity.status(problem.status()).contentType(MediaType.valueOf(Problem.MEDIA_TYPE)).body(problem);
     }
 
-    private ResponseEntity<Problem> answer(Problem problem, Authentication who) {
+    /**
+     * The problem a refusal of the case record is answered with, recorded in the audit log; the
+     * console shows the same code and detail on its forms.
+     */
+    public Problem refusal(RuntimeException refused, HttpServletRequest request, Authentication who) {
+        Problem problem;
+        if (refused instanceof CaseRecordException caseRecord) {
+            CaseRecordProblem kind = caseRecord.problem();
+            problem = Problem.of(kind.code(), kind.title(), kind.status(), caseRecord.detail(), request.getRequestURI(),
+                    caseRecord.field());
+        } else {
+            problem = problems.problemForFailure(refused, request.getRequestURI());
+        }
         audit.record(clock.instant(), who == null ? "staff" : who.getName(),
                 who == null ? "staff" : StaffAuthorities.rolesOf(who), REFUSED, "centre", null, "failure", problem.code(), null,
                 problem.instance());
-        return ResponseEntity.status(problem.status()).contentType(MediaType.valueOf(Problem.MEDIA_TYPE)).body(problem);
+        return problem;
     }
 }

@@ -38,8 +38,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * <li>{@link #EXCHANGE_PORT}: every request on the exchange port passes untouched. Sectors prove
  *     themselves with their client certificate and signature (ExchangePortFilter and the routes);
  *     they have no staff sign-in.</li>
- * <li>(issue 7) the web console, {@code /console/**}: a form login with a session and CSRF
- *     protection, as its own chain at order {@link #CONSOLE}, over the same user store.</li>
+ * <li>{@link #CONSOLE}: the web console, {@code /console/**}: a form login with a session and CSRF
+ *     protection, over the same user store; a refusal is audited and shown as the console's own
+ *     403 page (docs/console.md).</li>
  * <li>{@link #STAFF_API}: everything else on the staff port. HTTP Basic (and bearer JWTs when
  *     {@code rabt.security.oidc.issuer-uri} is set), stateless: no session, so no CSRF either.</li>
  * </ol>
@@ -60,6 +61,40 @@ public class StaffSecurityConfiguration {
     SecurityFilterChain exchangePortChain(ExchangeConnector exchange) {
         // a chain with no filters: the exchange port's own door (ExchangePortFilter) is the only one
         return new DefaultSecurityFilterChain(request -> request.getLocalPort() == exchange.localPort());
+    }
+
+    @Bean
+    @Order(CONSOLE)
+    SecurityFilterChain consoleChain(HttpSecurity http, StaffAccessAudit audit) throws Exception {
+        String[] workers = {StaffRole.SOCIAL_WORKER.name(), StaffRole.COORDINATOR.name()};
+        http.securityMatcher("/console", "/console/**")
+                .authorizeHttpRequests(requests -> requests
+                        // the 403 page a refusal is forwarded to, and the error page
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/console/css/**").permitAll()
+                        .requestMatchers("/console/login").permitAll()
+                        // each role's start page (the worklist, the audit page, or a page saying there is nothing)
+                        .requestMatchers(HttpMethod.GET, "/console").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/**")
+                        .hasRole(StaffRole.SECURITY_OFFICER.name())
+                        // like the API: the security officer may open a file (without the identity), not list them
+                        .requestMatchers(HttpMethod.GET, "/console/children/*").hasAnyRole(StaffRole.SOCIAL_WORKER.name(),
+                                StaffRole.COORDINATOR.name(), StaffRole.SECURITY_OFFICER.name())
+                        .requestMatchers(HttpMethod.GET, "/console/children", "/console/cards/new", "/console/reviews")
+                        .hasAnyRole(workers)
+                        .requestMatchers(HttpMethod.POST, "/console/cards").hasAnyRole(workers)
+                        .requestMatchers(HttpMethod.POST, "/console/reviews/*/merge", "/console/reviews/*/dismiss",
+                                "/console/merges/*/undo").hasRole(StaffRole.COORDINATOR.name())
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/console/login").defaultSuccessUrl("/console")
+                        .failureUrl("/console/login?error"))
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?signed-out"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new ConsoleAccessDeniedHandler(audit)))
+                // the pages load nothing from elsewhere, run no inline script and may not be framed
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
+                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")));
+        return http.build();
     }
 
     @Bean

@@ -1,0 +1,288 @@
+package org.rabt.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.rabt.config.support.ConsoleSession;
+import org.rabt.config.support.ConsoleSession.Page;
+import org.rabt.config.support.HubTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The web console on the whole hub, through its forms as a browser without JavaScript uses them
+ * (docs/console.md, the page contract): signing in, the worklist, a child's file gathered from
+ * two sectors, the same file in Arabic, a linkage card sent with the form, who may open which
+ * page, and the audit entries the console leaves.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsolePagesIT extends HubTestBase {
+
+    private static final Path DATA = newDataDir();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "demo";
+
+    /** The civil-status number of the police example's child, whom a social-services card then names too. */
+    private static final String CIVIL_STATUS_NUMBER = "2213/2013";
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private UUID policeCard;
+    private UUID socialCard;
+    private String fileId;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        hubProperties(registry, DATA);
+    }
+
+    /** Two sectors report the same child: the police (a linkage card to health) and social services. */
+    @BeforeAll
+    void twoSectorsReportOneChild() throws IOException {
+        policeCard = UUID.randomUUID();
+        ObjectNode police = example("police/examples/signalement-violence-sale.json");
+        police.put("identifiantCarte", policeCard.toString());
+        assertAccepted(sector("police", DATA).postCard(JSON.writeValueAsBytes(police), "application/json"));
+
+        socialCard = UUID.randomUUID();
+        ObjectNode social = example("social/examples/fiche-enquete-sociale-meknes.json");
+        social.put("identifiantCarte", socialCard.toString());
+        social.remove("carteLiee");
+        // the same child as the police's: their identity, under the social services' own words
+        ObjectNode identity = (ObjectNode) social.get("enfant").get("identite");
+        for (String field : List.of("nomLatin", "prenomLatin", "nomArabe", "prenomArabe", "dateNaissance", "numeroEtatCivil")) {
+            identity.set(field, police.get("enfant").get("identite").get(field));
+        }
+        assertAccepted(sector("social", DATA).postCard(JSON.writeValueAsBytes(social), "application/json"));
+
+        ConsoleSession worker = signedIn("social.worker");
+        Page found = worker.get("/console/children?q=" + policeCard);
+        String href = found.one(".child-row a.child-link").attr("href");
+        fileId = href.substring(href.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void aSocialWorkerSignsInWithTheFormAndGetsTheWorklist() {
+        ConsoleSession browser = new ConsoleSession(staffPort);
+        Page signIn = browser.signIn("social.worker", PASSWORD);
+        assertThat(signIn.status()).isEqualTo(302);
+        assertThat(signIn.location()).endsWith("/console");
+
+        Page worklist = browser.follow(signIn);
+
+        assertThat(worklist.status()).isEqualTo(200);
+        worklist.one("section#overdue-referrals");
+        worklist.one("section#reviews");
+        assertThat(worklist.one("section#new-cards").select("a.child-link")).extracting(link -> link.attr("href"))
+                .contains("/console/children/" + fileId);
+        worklist.one("button#sign-out");
+        assertThat(worklist.html().select("a#lang-ar, a#lang-fr, a#lang-en")).hasSize(3);
+    }
+
+    @Test
+    void theChildsFileGathersTheCardsOfBothSectorsInOneTimeline() {
+        Page file = signedIn("social.worker").get("/console/children/" + fileId);
+
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.html().select("html").attr("lang")).isEqualTo("fr");
+        List<Element> entries = file.one("section#timeline").select("li.timeline-entry");
+        assertThat(entries).extracting(entry -> entry.attr("data-sector")).contains("police", "social");
+        assertThat(entries).filteredOn(entry -> entry.attr("data-kind").equals("card"))
+                .extracting(entry -> entry.attr("data-card-id")).contains(policeCard.toString(), socialCard.toString());
+        assertThat(file.one("section#timeline").text()).contains("Sûreté nationale", "Entraide nationale");
+        // the social worker sees who the child is; the stage is the latest card's (social services: 4)
+        assertThat(file.one("h1#child-name").text()).contains("Bennani");
+        assertThat(file.one("#identity").text()).contains(CIVIL_STATUS_NUMBER);
+        assertThat(file.one("#current-stage").text()).contains("4", "Accompagnement et prise en charge");
+        assertThat(file.one("section#referrals").select(".referral"))
+                .anySatisfy(referral -> {
+                    assertThat(referral.attr("data-card-id")).isEqualTo(policeCard.toString());
+                    assertThat(referral.attr("data-status")).isNotBlank();
+                    assertThat(referral.attr("data-overdue")).isIn("true", "false");
+                });
+        file.one("section#stages");
+        assertThat(file.one("a#send-linkage").attr("href"))
+                .isEqualTo("/console/cards/new?type=linkage&file=" + fileId);
+    }
+
+    @Test
+    void theFileInArabicIsRightToLeftWithArabicLabelsAndTheChoiceIsRemembered() {
+        ConsoleSession browser = signedIn("coordinator");
+
+        Page arabic = browser.get("/console/children/" + fileId + "?lang=ar");
+
+        assertThat(arabic.html().select("html").attr("lang")).isEqualTo("ar");
+        assertThat(arabic.html().select("html").attr("dir")).isEqualTo("rtl");
+        assertThat(arabic.one("#timeline-title").text()).isEqualTo("التسلسل الزمني");
+        assertThat(arabic.one("section#timeline").text()).contains("الأمن الوطني");
+        assertThat(arabic.one("section#timeline").select(".concern")).extracting(Element::text).contains("عنف جنسي");
+        // the next page, without ?lang, stays in Arabic
+        Page worklist = browser.get("/console");
+        assertThat(worklist.html().select("html").attr("dir")).isEqualTo("rtl");
+        assertThat(worklist.one("#new-cards-title").text()).isEqualTo("بطاقات جديدة");
+    }
+
+    @Test
+    void aLinkageCardSentWithTheFormLandsInTheFileAsAReferral() {
+        ConsoleSession browser = signedIn("social.worker");
+        Page form = browser.get("/console/cards/new?type=linkage&file=" + fileId);
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
+
+        Page sent = browser.submit(form, "form#card-form", Map.of("receiver", "justice", "service", "protection-measure",
+                "reason", "Mesure de protection demandée au juge des mineurs", "dueBy", due, "stage", "4",
+                "concern", "sexual-violence"));
+
+        assertThat(sent.status()).as(sent.html().text()).isEqualTo(302);
+        assertThat(sent.location()).contains("/console/children/" + fileId + "?sent=");
+        String cardId = sent.location().substring(sent.location().indexOf("?sent=") + "?sent=".length());
+        Page file = browser.follow(sent);
+        assertThat(file.one("#sent-card").text()).contains(cardId);
+        Element referral = file.one("section#referrals .referral[data-card-id=" + cardId + "]");
+        assertThat(referral.attr("data-overdue")).isEqualTo("false");
+        assertThat(referral.text()).contains("Justice", due);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'card-written' AND actor = 'social.worker' AND card_id = ?")
+                .param(cardId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCardShowsTheFormAgainWithTheProblemsCode() {
+        ConsoleSession browser = signedIn("social.worker");
+        Page form = browser.get("/console/cards/new?type=linkage&file=" + fileId);
+
+        Page refused = browser.submit(form, "form#card-form", Map.of("receiver", "justice",
+                "dueBy", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString()));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.one("#card-error").text()).contains("RABT-C003", "dueBy");
+        assertThat(refused.one("form#card-form select#receiver option[selected]").attr("value")).isEqualTo("justice");
+    }
+
+    @Test
+    void everyViewOfAFileIsInTheAuditLog() {
+        signedIn("coordinator").get("/console/children/" + fileId);
+
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry
+                WHERE action = 'child-file-viewed' AND actor = 'coordinator' AND detail LIKE ?""")
+                .param("file " + fileId + "%").query(Long.class).single()).isPositive();
+    }
+
+    @Nested
+    class Roles {
+
+        @Test
+        void aSocialWorkerIsRefusedTheAuditPageAndTheRefusalIsAudited() {
+            Page refused = signedIn("social.worker").get("/console/audit");
+
+            assertThat(refused.status()).isEqualTo(403);
+            refused.one("#forbidden");
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM audit_entry
+                    WHERE action = 'access-denied' AND actor = 'social.worker' AND error_code = 'RABT-A005'
+                      AND detail = 'GET /console/audit'""").query(Long.class).single()).isPositive();
+        }
+
+        @Test
+        void theSecurityOfficerGetsTheAuditPageSearchesAndVerifiesTheChain() {
+            ConsoleSession officer = new ConsoleSession(staffPort);
+            Page start = officer.follow(officer.signIn("security.officer", PASSWORD));
+            assertThat(start.location()).endsWith("/console/audit");
+
+            Page audit = officer.get("/console/audit?action=staff-sign-in");
+            assertThat(audit.status()).isEqualTo(200);
+            audit.one("form#audit-search");
+            audit.one("section#anomalies");
+            audit.one("#audit-verify");
+            assertThat(audit.one("table#audit-entries").select("tr.audit-entry"))
+                    .isNotEmpty().allSatisfy(row -> assertThat(row.attr("data-action")).isEqualTo("staff-sign-in"));
+
+            Page verified = officer.get("/console/audit/verify?from=1");
+            assertThat(verified.one("#verify-result").attr("data-intact")).isEqualTo("true");
+        }
+
+        @Test
+        void theSecurityOfficerOpensAFileWithoutTheIdentity() {
+            Page file = signedIn("security.officer").get("/console/children/" + fileId);
+
+            assertThat(file.status()).isEqualTo(200);
+            assertThat(file.html().select("#identity")).isEmpty();
+            assertThat(file.one("h1#child-name").text()).doesNotContain("Bennani");
+            assertThat(file.html().select("a#send-linkage")).isEmpty();
+        }
+
+        @Test
+        void theOperatorSignsInToAPageSayingTheConsoleHasNothingForThem() {
+            ConsoleSession operator = signedIn("operator");
+
+            assertThat(operator.get("/console").one("#no-console")).isNotNull();
+            assertThat(operator.get("/console/children").status()).isEqualTo(403);
+        }
+
+        @Test
+        void nobodySignedInIsSentToTheLoginPage() {
+            Page start = new ConsoleSession(staffPort).get("/console/children/" + fileId);
+
+            assertThat(start.status()).isEqualTo(302);
+            assertThat(start.location()).endsWith("/console/login");
+        }
+
+        @Test
+        void aWrongPasswordShowsTheErrorAndIsAudited() {
+            ConsoleSession browser = new ConsoleSession(staffPort);
+            Page failed = browser.signIn("coordinator", "not-the-password");
+
+            assertThat(failed.location()).endsWith("/console/login?error");
+            browser.follow(failed).one("#login-error");
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM audit_entry
+                    WHERE action = 'staff-sign-in-failed' AND actor = 'coordinator' AND detail LIKE 'POST /console/login%'""")
+                    .query(Long.class).single()).isPositive();
+        }
+
+        @Test
+        void aFormPostedWithoutItsCsrfTokenIsRefused() {
+            ConsoleSession browser = signedIn("social.worker");
+
+            Page refused = browser.post("/console/cards", Map.of("type", "reporting", "familyNameLatin", "Forged"));
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'card-written' AND detail LIKE 'reporting%'")
+                    .query(Long.class).single()).isZero();
+        }
+    }
+
+    private ConsoleSession signedIn(String user) {
+        ConsoleSession browser = new ConsoleSession(staffPort);
+        Page signIn = browser.signIn(user, PASSWORD);
+        assertThat(signIn.location()).as(user + " signs in").endsWith("/console");
+        return browser;
+    }
+
+    private static ObjectNode example(String resource) throws IOException {
+        try (InputStream in = ConsolePagesIT.class.getClassLoader().getResourceAsStream(resource)) {
+            return (ObjectNode) JSON.readTree(in);
+        }
+    }
+
+    private static void assertAccepted(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+}
