@@ -301,6 +301,52 @@ class ConsoleBrowserIT extends HubTestBase {
     }
 
     @Test
+    void aRefusedCardShowsItsCodeOnTheFormAndSendsNothing() {
+        browser.signIn(SOCIAL_WORKER, PASSWORD);
+        browser.open("/console/children/" + childFile).switchLanguage("fr");
+        int referralsBefore = browser.findAll("section#referrals .referral").size();
+
+        browser.open("/console/cards/new?type=linkage&file=" + childFile);
+        new Select(browser.find("select#receiver")).selectByValue("labour");
+        String reason = "Vérifier un éventuel travail de l'enfant pendant les vacances.";
+        browser.find("textarea#reason").sendKeys(reason);
+        browser.script("arguments[0].value = arguments[1]", browser.find("input#dueBy"), LocalDate.now().minusDays(2).toString());
+        browser.clickThrough("button#send-card");
+
+        assertThat(browser.find("#card-error").getText()).as("a due date already past").contains("RABT-").contains("dueBy");
+        assertThat(browser.find("textarea#reason").getDomProperty("value")).as("what was typed is kept").isEqualTo(reason);
+        browser.screenshot("linkage-refused");
+        browser.assertAccessible("linkage card form with its error");
+        browser.open("/console/children/" + childFile);
+        assertThat(browser.findAll("section#referrals .referral")).hasSize(referralsBefore);
+    }
+
+    @Test
+    void aReportingCardRegistersANewChildAndOpensItsFile() {
+        browser.signIn(SOCIAL_WORKER, PASSWORD);
+        browser.open("/console/cards/new?type=reporting").switchLanguage("ar");
+
+        browser.find("input#givenNameLatin").sendKeys("Salma");
+        browser.find("input#familyNameLatin").sendKeys("Ouazzani");
+        browser.find("input#givenNameArabic").sendKeys("سلمى");
+        browser.find("input#familyNameArabic").sendKeys("الوزاني");
+        browser.script("arguments[0].value = arguments[1]", browser.find("input#birthDate"), "2014-02-11");
+        new Select(browser.find("select#sex")).selectByValue("female");
+        browser.find("input#civilStatusNumber").sendKeys("877/2014");
+        chooseFirst("select#concern");
+        browser.find("textarea#reason").sendKeys("طفلة منقطعة عن الدراسة منذ شهرين، حسب إفادة الجيران.");
+        browser.screenshot("reporting-form-ar");
+        browser.clickThrough("button#send-card");
+
+        browser.awaitPath("/console/children/");
+        assertThat(browser.currentPath()).contains("?sent=").doesNotContain(childFile.toString());
+        assertThat(browser.find("#sent-card").isDisplayed()).isTrue();
+        assertThat(browser.find("h1#child-name").getText()).contains("Ouazzani");
+        assertThat(browser.documentAttribute("dir")).as("still in Arabic").isEqualTo("rtl");
+        browser.screenshot("reporting-sent-ar");
+    }
+
+    @Test
     void theCoordinatorMergesTheNearDuplicateAndUndoesItBothAudited() throws Exception {
         long review = await().atMost(Duration.ofSeconds(30)).until(this::reviewOfTheTwoFiles, id -> id != null);
         browser.signIn(COORDINATOR, PASSWORD);
