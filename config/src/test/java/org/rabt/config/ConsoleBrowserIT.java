@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -272,6 +274,29 @@ class ConsoleBrowserIT extends HubTestBase {
         }
         browser.resize(Viewport.TABLET).open("/console/children/" + childFile);
         browser.assertNoHorizontalScroll("child's file (fr, tablet)").screenshot("tablet-child-file-fr");
+    }
+
+    @Test
+    void onAPhoneNoOtherPageNeedsSidewaysScrollingEither() {
+        browser.signIn(SOCIAL_WORKER, PASSWORD);
+        browser.resize(Viewport.PHONE);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("search", "/console/children?q=Benjelloun");
+        pages.put("linkage-form", "/console/cards/new?type=linkage&file=" + childFile);
+        pages.put("reporting-form", "/console/cards/new?type=reporting");
+        pages.put("reviews", "/console/reviews");
+        for (String language : List.of("ar", "fr")) {
+            browser.open("/console").switchLanguage(language);
+            pages.forEach((name, path) -> browser.open(path)
+                    .assertNoHorizontalScroll(name + " (" + language + ", phone)").screenshot("phone-" + name + "-" + language));
+        }
+
+        browser.signIn(SECURITY_OFFICER, PASSWORD);
+        browser.resize(Viewport.PHONE);
+        for (String language : List.of("ar", "fr")) {
+            browser.open("/console/audit").switchLanguage(language);
+            browser.assertNoHorizontalScroll("audit page (" + language + ", phone)").screenshot("phone-audit-" + language);
+        }
     }
 
     @Test
