@@ -70,10 +70,6 @@ public final class Browser implements AutoCloseable {
             this.width = width;
             this.height = height;
         }
-
-        public int width() {
-            return width;
-        }
     }
 
     private final ChromeDriver driver;
@@ -99,7 +95,9 @@ public final class Browser implements AutoCloseable {
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + profile);
+                        "--no-first-run", "--user-data-dir=" + profile,
+                        // the same first language everywhere (else the machine's), until a test picks one
+                        "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -113,8 +111,12 @@ public final class Browser implements AutoCloseable {
         }
         Browser browser = new Browser(driver, profile,
                 Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots"));
-        browser.resize(Viewport.DESKTOP);
-        return browser;
+        try {
+            return browser.resize(Viewport.DESKTOP);
+        } catch (RuntimeException | AssertionError e) {
+            browser.close();
+            throw e;
+        }
     }
 
     /** Where relative paths given to {@link #open(String)} are resolved, e.g. {@code http://127.0.0.1:8080}. */
