@@ -293,10 +293,13 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(screenshots);
             Path file = screenshots.resolve(name + ".png");
+            // the page's whole size, measured by the page itself (DevTools' layout metrics may
+            // still read 0 right after a resize)
             @SuppressWarnings("unchecked")
-            Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> size = (Map<String, Object>) script("""
+                    const root = document.documentElement;
+                    return {width: Math.max(root.scrollWidth, window.innerWidth),
+                            height: Math.max(root.scrollHeight, window.innerHeight)};""");
             Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
                     "width", ((Number) size.get("width")).doubleValue(),
                     "height", ((Number) size.get("height")).doubleValue());
