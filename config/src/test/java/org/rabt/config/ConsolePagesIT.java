@@ -10,12 +10,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.UUID;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.rabt.config.support.ConsoleSession;
 import org.rabt.config.support.ConsoleSession.Page;
 import org.rabt.config.support.HubTestBase;
@@ -38,6 +44,10 @@ class ConsolePagesIT extends HubTestBase {
     private static final Path DATA = newDataDir();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "demo";
+    private static final String SOCIAL_WORKER = "social.worker";
+    private static final String COORDINATOR = "coordinator";
+    private static final String SECURITY_OFFICER = "security.officer";
+    private static final Set<String> EVERYONE = Set.of(SOCIAL_WORKER, COORDINATOR, SECURITY_OFFICER, "operator", "committee");
 
     /** The civil-status number of the police example's child, whom a social-services card then names too. */
     private static final String CIVIL_STATUS_NUMBER = "2213/2013";
@@ -45,6 +55,8 @@ class ConsolePagesIT extends HubTestBase {
     @Autowired
     private JdbcClient jdbc;
 
+    /** One signed-in browser per user for the matrix. */
+    private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
     private UUID policeCard;
     private UUID socialCard;
     private String fileId;
@@ -73,7 +85,7 @@ class ConsolePagesIT extends HubTestBase {
         }
         assertAccepted(sector("social", DATA).postCard(JSON.writeValueAsBytes(social), "application/json"));
 
-        ConsoleSession worker = signedIn("social.worker");
+        ConsoleSession worker = signedIn(SOCIAL_WORKER);
         Page found = worker.get("/console/children?q=" + policeCard);
         String href = found.one(".child-row a.child-link").attr("href");
         fileId = href.substring(href.lastIndexOf('/') + 1);
@@ -99,7 +111,7 @@ class ConsolePagesIT extends HubTestBase {
 
     @Test
     void theChildsFileGathersTheCardsOfBothSectorsInOneTimeline() {
-        Page file = signedIn("social.worker").get("/console/children/" + fileId);
+        Page file = signedIn(SOCIAL_WORKER).get("/console/children/" + fileId);
 
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.html().select("html").attr("lang")).isEqualTo("fr");
@@ -125,7 +137,7 @@ class ConsolePagesIT extends HubTestBase {
 
     @Test
     void theFileInArabicIsRightToLeftWithArabicLabelsAndTheChoiceIsRemembered() {
-        ConsoleSession browser = signedIn("coordinator");
+        ConsoleSession browser = signedIn(COORDINATOR);
 
         Page arabic = browser.get("/console/children/" + fileId + "?lang=ar");
 
@@ -142,7 +154,7 @@ class ConsolePagesIT extends HubTestBase {
 
     @Test
     void aLinkageCardSentWithTheFormLandsInTheFileAsAReferral() {
-        ConsoleSession browser = signedIn("social.worker");
+        ConsoleSession browser = signedIn(SOCIAL_WORKER);
         Page form = browser.get("/console/cards/new?type=linkage&file=" + fileId);
         String due = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
 
@@ -164,7 +176,7 @@ class ConsolePagesIT extends HubTestBase {
 
     @Test
     void aRefusedCardShowsTheFormAgainWithTheProblemsCode() {
-        ConsoleSession browser = signedIn("social.worker");
+        ConsoleSession browser = signedIn(SOCIAL_WORKER);
         Page form = browser.get("/console/cards/new?type=linkage&file=" + fileId);
 
         Page refused = browser.submit(form, "form#card-form", Map.of("receiver", "justice",
@@ -177,7 +189,7 @@ class ConsolePagesIT extends HubTestBase {
 
     @Test
     void everyViewOfAFileIsInTheAuditLog() {
-        signedIn("coordinator").get("/console/children/" + fileId);
+        signedIn(COORDINATOR).get("/console/children/" + fileId);
 
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_entry
@@ -185,12 +197,67 @@ class ConsolePagesIT extends HubTestBase {
                 .param("file " + fileId + "%").query(Long.class).single()).isPositive();
     }
 
+    /** The console's rows of docs/staff-access.md: each page and the demo users that may open it. */
+    private static final Map<String, Set<String>> MATRIX = Map.of(
+            "/console", EVERYONE,
+            "/console/children", Set.of(SOCIAL_WORKER, COORDINATOR),
+            "/console/cards/new?type=reporting", Set.of(SOCIAL_WORKER, COORDINATOR),
+            "/console/reviews", Set.of(SOCIAL_WORKER, COORDINATOR),
+            "/console/children/{file}", Set.of(SOCIAL_WORKER, COORDINATOR, SECURITY_OFFICER),
+            "/console/audit", Set.of(SECURITY_OFFICER),
+            "/console/audit/verify", Set.of(SECURITY_OFFICER),
+            // deny by default
+            "/console/not-granted", Set.of());
+
+    Stream<Arguments> roleAndPage() {
+        return MATRIX.entrySet().stream().flatMap(page -> EVERYONE.stream()
+                .map(user -> Arguments.of(user, page.getKey(), page.getValue().contains(user))));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1}: allowed {2}")
+    @MethodSource("roleAndPage")
+    void eachRoleOpensTheConsolePagesTheMatrixGivesItAndNoOther(String user, String path, boolean allowed) {
+        Page page = sessions.computeIfAbsent(user, this::signedIn).get(path.replace("{file}", fileId));
+
+        if (allowed) {
+            // the security officer's start page is the audit page
+            assertThat(page.status()).as(page.html().text()).isIn(200, 302);
+            if (page.status() == 302) {
+                assertThat(page.location()).endsWith("/console/audit");
+            }
+        } else {
+            assertThat(page.status()).isEqualTo(403);
+            page.one("#forbidden");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} decides on the review list")
+    @MethodSource("everyone")
+    void onlyTheCoordinatorDecidesOnTheReviewList(String user) {
+        ConsoleSession browser = sessions.computeIfAbsent(user, this::signedIn);
+        String token = browser.csrfToken();
+
+        // a review that does not exist: the coordinator is answered RABT-C002, the others are refused
+        Page dismissed = browser.post("/console/reviews/987654321/dismiss", Map.of("_csrf", token));
+
+        if (user.equals(COORDINATOR)) {
+            assertThat(dismissed.status()).isEqualTo(302);
+            assertThat(browser.follow(dismissed).one("#review-message").text()).contains("RABT-C002");
+        } else {
+            assertThat(dismissed.status()).isEqualTo(403);
+        }
+    }
+
+    Stream<String> everyone() {
+        return EVERYONE.stream().sorted();
+    }
+
     @Nested
     class Roles {
 
         @Test
         void aSocialWorkerIsRefusedTheAuditPageAndTheRefusalIsAudited() {
-            Page refused = signedIn("social.worker").get("/console/audit");
+            Page refused = signedIn(SOCIAL_WORKER).get("/console/audit");
 
             assertThat(refused.status()).isEqualTo(403);
             refused.one("#forbidden");
@@ -220,7 +287,7 @@ class ConsolePagesIT extends HubTestBase {
 
         @Test
         void theSecurityOfficerOpensAFileWithoutTheIdentity() {
-            Page file = signedIn("security.officer").get("/console/children/" + fileId);
+            Page file = signedIn(SECURITY_OFFICER).get("/console/children/" + fileId);
 
             assertThat(file.status()).isEqualTo(200);
             assertThat(file.html().select("#identity")).isEmpty();
@@ -259,7 +326,7 @@ class ConsolePagesIT extends HubTestBase {
 
         @Test
         void aFormPostedWithoutItsCsrfTokenIsRefused() {
-            ConsoleSession browser = signedIn("social.worker");
+            ConsoleSession browser = signedIn(SOCIAL_WORKER);
 
             Page refused = browser.post("/console/cards", Map.of("type", "reporting", "familyNameLatin", "Forged"));
 

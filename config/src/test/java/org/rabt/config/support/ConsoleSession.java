@@ -59,6 +59,15 @@ public final class ConsoleSession {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** The session's CSRF token, from the start page's sign-out form (every signed-in page has one). */
+    public String csrfToken() {
+        Page start = get("/console");
+        if (start.location() != null) {
+            start = follow(start);
+        }
+        return start.one("input[name=_csrf]").attr("value");
+    }
+
     /** Follows a redirect an answer gave. */
     public Page follow(Page redirect) {
         if (redirect.location() == null) {
