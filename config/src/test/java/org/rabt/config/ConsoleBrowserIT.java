@@ -237,9 +237,12 @@ class ConsoleBrowserIT extends HubTestBase {
             assertThat(browser.currentPath()).startsWith("/console/children/" + childFile);
             assertThat(browser.documentAttribute("dir")).as(language).isEqualTo(language.equals("ar") ? "rtl" : "ltr");
 
-            List<String> sectors = browser.findAll("section#timeline li.timeline-entry")
-                    .stream().map(entry -> entry.getDomAttribute("data-sector")).toList();
-            assertThat(sectors).as("%s: the timeline's senders", language).contains("health", "police", "social");
+            List<WebElement> entries = browser.findAll("section#timeline li.timeline-entry");
+            assertThat(entries).extracting(entry -> entry.getDomAttribute("data-kind")).as("%s: kinds of entries", language)
+                    .isSubsetOf("card", "status", "undelivered");
+            assertThat(entries).filteredOn(entry -> "card".equals(entry.getDomAttribute("data-kind")))
+                    .extracting(entry -> entry.getDomAttribute("data-sector")).as("%s: the cards' senders", language)
+                    .contains("health", "police", "social");
             List<WebElement> referrals = browser.findAll("section#referrals .referral");
             assertThat(referrals).as("%s: the health and police referrals", language).hasSizeGreaterThanOrEqualTo(2);
             assertThat(referrals).allSatisfy(referral -> {
