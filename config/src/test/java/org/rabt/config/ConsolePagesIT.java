@@ -153,18 +153,23 @@ class ConsolePagesIT extends HubTestBase {
     }
 
     @Test
-    void aLinkageCardSentWithTheFormLandsInTheFileAsAReferral() {
+    void aLinkageCardSentWithTheFormLandsInTheFileAsAReferralOnce() {
         ConsoleSession browser = signedIn(SOCIAL_WORKER);
         Page form = browser.get("/console/cards/new?type=linkage&file=" + fileId);
         String due = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
 
-        Page sent = browser.submit(form, "form#card-form", Map.of("receiver", "justice", "service", "protection-measure",
+        Map<String, String> card = Map.of("receiver", "justice", "service", "protection-measure",
                 "reason", "Mesure de protection demandée au juge des mineurs", "dueBy", due, "stage", "4",
-                "concern", "sexual-violence"));
+                "concern", "sexual-violence");
+
+        Page sent = browser.submit(form, "form#card-form", card);
+        // the same form sent again (a double click, a reload) is the same card, written once
+        Page again = browser.submit(form, "form#card-form", card);
 
         assertThat(sent.status()).as(sent.html().text()).isEqualTo(302);
         assertThat(sent.location()).contains("/console/children/" + fileId + "?sent=");
         String cardId = sent.location().substring(sent.location().indexOf("?sent=") + "?sent=".length());
+        assertThat(again.location()).isEqualTo(sent.location());
         Page file = browser.follow(sent);
         assertThat(file.one("#sent-card").text()).contains(cardId);
         Element referral = file.one("section#referrals .referral[data-card-id=" + cardId + "]");
@@ -322,6 +327,18 @@ class ConsolePagesIT extends HubTestBase {
                     SELECT count(*) FROM audit_entry
                     WHERE action = 'staff-sign-in-failed' AND actor = 'coordinator' AND detail LIKE 'POST /console/login%'""")
                     .query(Long.class).single()).isPositive();
+        }
+
+        @Test
+        void signingOutEndsTheSession() {
+            ConsoleSession browser = signedIn(SOCIAL_WORKER);
+            Page worklist = browser.get("/console");
+
+            Page signedOut = browser.submit(worklist, "form:has(button#sign-out)", Map.of());
+
+            assertThat(signedOut.location()).endsWith("/console/login?signed-out");
+            browser.follow(signedOut).one("#signed-out");
+            assertThat(browser.get("/console").location()).endsWith("/console/login");
         }
 
         @Test

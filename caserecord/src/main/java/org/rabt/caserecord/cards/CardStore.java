@@ -283,8 +283,13 @@ public final class CardStore {
         if (byId.isPresent() || card.idempotencyKey() == null) {
             return byId;
         }
+        return findByIdempotencyKey(card.sender(), card.idempotencyKey());
+    }
+
+    /** The card {@code sender} sent with this Idempotency-Key, if any. */
+    public Optional<CardRecord> findByIdempotencyKey(SectorId sender, String idempotencyKey) {
         return jdbc.sql("SELECT " + CARD_COLUMNS + " FROM card WHERE sender_sector = ? AND idempotency_key = ?")
-                .params(card.sender().code(), card.idempotencyKey())
+                .params(sender.code(), idempotencyKey)
                 .query(CARD)
                 .optional();
     }

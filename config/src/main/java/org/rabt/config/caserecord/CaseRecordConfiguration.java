@@ -50,7 +50,7 @@ public class CaseRecordConfiguration {
     @Bean
     CentreCardSender centreCardSender(ChildFiles files, CardStore cards, ProducerTemplate producer, HubSigning signer,
             HubPki pki, AuditStore audit, Clock clock) {
-        return new CentreCardSender(new CentreCards(files, cards, clock),
+        return new CentreCardSender(new CentreCards(files, cards, clock), cards,
                 new CentreCardSubmission(producer, signer, pki.hubSigner().certificate()), files, audit, clock);
     }
 }

@@ -2,11 +2,15 @@ package org.rabt.config.caserecord;
 
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.rabt.caserecord.audit.AuditStore;
+import org.rabt.caserecord.cards.CardRecord;
+import org.rabt.caserecord.cards.CardStore;
 import org.rabt.caserecord.children.ChildFiles;
 import org.rabt.config.staff.StaffAuthorities;
 import org.rabt.mappings.cpm.ChildProtectionMessage;
+import org.rabt.mappings.cpm.SectorId;
 import org.rabt.routes.centre.CentreCardSubmission;
 import org.rabt.routes.intake.AcceptedCard;
 import org.rabt.security.CryptoUtils;
@@ -23,14 +27,16 @@ public final class CentreCardSender {
     }
 
     private final CentreCards cards;
+    private final CardStore store;
     private final CentreCardSubmission submission;
     private final ChildFiles files;
     private final AuditStore audit;
     private final Clock clock;
 
-    public CentreCardSender(CentreCards cards, CentreCardSubmission submission, ChildFiles files, AuditStore audit,
-            Clock clock) {
+    public CentreCardSender(CentreCards cards, CardStore store, CentreCardSubmission submission, ChildFiles files,
+            AuditStore audit, Clock clock) {
         this.cards = cards;
+        this.store = store;
         this.submission = submission;
         this.files = files;
         this.audit = audit;
@@ -38,6 +44,16 @@ public final class CentreCardSender {
     }
 
     public Sent send(CentreCardRequest request, String idempotencyKey, Authentication who) {
+        // A retried request (a lost answer, a form sent twice) is the card already sent: the card
+        // would be built anew (new id, new time), which the intake would refuse as another card
+        // under the same key.
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            Optional<CardRecord> sent = store.findByIdempotencyKey(SectorId.CENTRE, idempotencyKey);
+            if (sent.isPresent()) {
+                return new Sent(sent.get().id(), sent.get().deliveryStatus().code(), sent.get().receiver().code(),
+                        files.fileOf(sent.get().childPseudonym()).orElse(null), true);
+            }
+        }
         ChildProtectionMessage card = cards.build(request);
         byte[] body = submission.body(card);
         AcceptedCard accepted = submission.submit(body, idempotencyKey);

@@ -35,10 +35,13 @@ public record CardForm(
         String follows,
         String idempotencyKey) {
 
-    /** An empty form of {@code type}, for the child of {@code file} or a new child. */
-    static CardForm blank(String type, String file) {
+    /**
+     * An empty form of {@code type}, for the child of {@code file} or a new child; {@code follows}
+     * the card a follow-up or evaluation is about, if any.
+     */
+    static CardForm blank(String type, String file, String follows) {
         return new CardForm(type, file, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, UUID.randomUUID().toString());
+                follows, UUID.randomUUID().toString());
     }
 
     public boolean forKnownChild() {

@@ -40,9 +40,11 @@ public class CardPagesController {
 
     @GetMapping("/console/cards/new")
     public ModelAndView form(@RequestParam(name = "type", defaultValue = "reporting") String type,
-            @RequestParam(name = "file", required = false) UUID file) {
+            @RequestParam(name = "file", required = false) UUID file,
+            @RequestParam(name = "follows", required = false) UUID follows) {
         String known = TYPES.contains(type) ? type : "reporting";
-        return page(CardForm.blank(known, file == null ? null : file.toString()), null, HttpStatus.OK);
+        return page(CardForm.blank(known, file == null ? null : file.toString(), follows == null ? null : follows.toString()),
+                null, HttpStatus.OK);
     }
 
     @PostMapping("/console/cards")

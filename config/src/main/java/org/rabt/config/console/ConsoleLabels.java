@@ -14,6 +14,7 @@ import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.directory.Directory;
 import org.rabt.mappings.directory.Names;
 import org.rabt.mappings.directory.OfferedService;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -31,10 +32,26 @@ public final class ConsoleLabels {
 
     private final Directory directory;
     private final ConsoleProperties properties;
+    private final MessageSource messages;
 
-    public ConsoleLabels(Directory directory, ConsoleProperties properties) {
+    public ConsoleLabels(Directory directory, ConsoleProperties properties, MessageSource messages) {
         this.directory = directory;
         this.properties = properties;
+        this.messages = messages;
+    }
+
+    /** The concerns' labels as one list in the page's language ("، " between them in Arabic). */
+    public String concernList(List<String> codes) {
+        return join(codes.stream().map(this::concern).toList());
+    }
+
+    /** The sectors' names as one list in the page's language. */
+    public String sectorList(List<SectorId> sectors) {
+        return join(sectors.stream().map(s -> messages.getMessage("sector." + s.code(), null, s.code(), locale())).toList());
+    }
+
+    private String join(List<String> labels) {
+        return String.join("ar".equals(language()) ? "، " : ", ", labels);
     }
 
     /** The label of a concern code in the page's language; the code itself when it is not one. */
@@ -84,6 +101,14 @@ public final class ConsoleLabels {
         return at == null ? "" : TIME.format(at.atZone(properties.timeZone()));
     }
 
+    /**
+     * A time inside a sentence: isolated (Unicode LRI ... PDI) so that in an Arabic sentence its
+     * date and hour keep their order.
+     */
+    public String timeInText(Instant at) {
+        return at == null ? "" : "\u2066" + time(at) + "\u2069";
+    }
+
     public String date(LocalDate day) {
         return day == null ? "" : day.toString();
     }
@@ -107,9 +132,13 @@ public final class ConsoleLabels {
      * this very request included, which Spring's LocaleContextHolder, set before, does not see).
      */
     private static String language() {
+        return locale().getLanguage();
+    }
+
+    private static Locale locale() {
         Locale locale = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? RequestContextUtils.getLocale(request.getRequest())
                 : LocaleContextHolder.getLocale();
-        return locale == null ? "fr" : locale.getLanguage();
+        return locale == null ? ConsoleLocales.FRENCH : locale;
     }
 }

@@ -54,6 +54,12 @@ public final class ConsoleLocales extends CookieLocaleResolver {
                 .findFirst().orElse(FRENCH);
     }
 
+    /** What pages and labels ask (RequestContextUtils.getLocale): the same answer as {@link #resolveLocaleContext}. */
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        return resolveLocaleContext(request).getLocale();
+    }
+
     @Override
     public LocaleContext resolveLocaleContext(HttpServletRequest request) {
         Locale locale = supported(super.resolveLocaleContext(request).getLocale());

@@ -2,6 +2,7 @@ package org.rabt.config.console;
 
 import org.rabt.mappings.directory.Directory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,8 +23,8 @@ public class ConsoleWebConfiguration implements WebMvcConfigurer {
 
     /** The templates' {@code @consoleLabels}. */
     @Bean
-    ConsoleLabels consoleLabels(Directory directory, ConsoleProperties properties) {
-        return new ConsoleLabels(directory, properties);
+    ConsoleLabels consoleLabels(Directory directory, ConsoleProperties properties, MessageSource messages) {
+        return new ConsoleLabels(directory, properties, messages);
     }
 
     @Override
