@@ -329,6 +329,29 @@ class ConsoleBrowserIT extends HubTestBase {
     }
 
     @Test
+    void aFollowUpAndAnEvaluationRecordedFromTheFileJoinItsTimeline() {
+        browser.signIn(SOCIAL_WORKER, PASSWORD);
+        for (String kind : List.of("follow-up", "evaluation")) {
+            browser.open("/console/children/" + childFile).switchLanguage("fr");
+            int centreCardsBefore = centreCardsOnTheTimeline();
+            browser.clickThrough("a#record-" + kind);
+            assertThat(browser.currentPath()).contains("type=" + kind).contains("file=" + childFile);
+            browser.find("textarea#reason").sendKeys("Visite à domicile : l'enfant a repris l'école, la mère est présente.");
+            browser.screenshot(kind + "-form");
+            browser.clickThrough("button#send-card");
+
+            browser.awaitPath("/console/children/" + childFile + "?sent=");
+            String sent = browser.currentPath().substring(browser.currentPath().indexOf("sent=") + 5);
+            assertThat(browser.find("#sent-card").getText()).contains(sent);
+            assertThat(centreCardsOnTheTimeline()).as("the %s on the file's timeline, from the centre", kind)
+                    .isEqualTo(centreCardsBefore + 1);
+            assertThat(jdbc.sql("SELECT card_type FROM card WHERE id = ?").param(UUID.fromString(sent))
+                    .query(String.class).single()).isEqualTo(kind);
+            browser.screenshot(kind + "-sent");
+        }
+    }
+
+    @Test
     void aRefusedCardShowsItsCodeOnTheFormAndSendsNothing() {
         browser.signIn(SOCIAL_WORKER, PASSWORD);
         browser.open("/console/children/" + childFile).switchLanguage("fr");
@@ -472,6 +495,10 @@ class ConsoleBrowserIT extends HubTestBase {
         } catch (AssertionError e) {
             failures.add(e.getMessage());
         }
+    }
+
+    private int centreCardsOnTheTimeline() {
+        return browser.findAll("section#timeline li.timeline-entry[data-kind='card'][data-sector='centre']").size();
     }
 
     /** Opens the child's file and counts its timeline entries sent by the school (only the variant's card is). */
