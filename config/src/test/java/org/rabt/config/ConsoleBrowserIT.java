@@ -280,6 +280,21 @@ class ConsoleBrowserIT extends HubTestBase {
     }
 
     @Test
+    void theCommitteesReportsReadOnAPhoneInArabicAndFrenchAndPassTheAccessibilityCheck() {
+        browser.signIn("committee", PASSWORD);
+        for (String language : List.of("ar", "fr")) {
+            browser.resize(Viewport.DESKTOP);
+            browser.open("/console/reports").switchLanguage(language);
+            assertThat(browser.find("#report table.figures")).isNotNull();
+            assertThat(browser.findAll("#report .chart .bar-row")).isNotEmpty();
+            browser.assertAccessible("reports (" + language + ")").screenshot("reports-" + language);
+            browser.resize(Viewport.PHONE);
+            browser.open("/console/reports").assertNoHorizontalScroll("reports (" + language + ", phone)")
+                    .screenshot("phone-reports-" + language);
+        }
+    }
+
+    @Test
     void onAPhoneNoOtherPageNeedsSidewaysScrollingEither() {
         browser.signIn(SOCIAL_WORKER, PASSWORD);
         browser.resize(Viewport.PHONE);

@@ -207,9 +207,26 @@ public final class Browser implements AutoCloseable {
         passwordField.sendKeys(password);
         WebElement form = find("form#login-form");
         find("#sign-in").click();
-        new WebDriverWait(driver, WAIT).until(d -> ExpectedConditions.stalenessOf(form).apply(d)
+        new WebDriverWait(driver, WAIT).until(d -> gone(form)
                 && (!currentPath().startsWith("/console/login") || has("#login-error")));
         return this;
+    }
+
+    /**
+     * Whether the element left the document (the page changed). Besides Selenium's stale element,
+     * Chromium sometimes answers a look-up during the navigation with "Node with given id does
+     * not belong to the document", which means the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            return ExpectedConditions.stalenessOf(element).apply(null);
+        } catch (org.openqa.selenium.WebDriverException lookupDuringNavigation) {
+            String message = String.valueOf(lookupDuringNavigation.getMessage());
+            if (message.contains("does not belong to the document")) {
+                return true;
+            }
+            throw lookupDuringNavigation;
+        }
     }
 
     /** Follows the page's language link ({@code #lang-ar}, {@code #lang-fr}, {@code #lang-en}) and waits for the page in that language. */
