@@ -160,7 +160,11 @@ class ConsoleBrowserIT extends HubTestBase {
     @Test
     void keyboardUsersSkipToTheContentAndSeeWhereTheFocusIs() {
         browser.signIn(SOCIAL_WORKER, PASSWORD);
+        browser.resize(Viewport.DESKTOP);
         browser.open("/console/children/" + childFile);
+        // as on a page just opened: nothing focused yet, whatever the driver's window did before
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("if (document.activeElement) { document.activeElement.blur(); }");
 
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         WebElement skip = browser.driver().switchTo().activeElement();
@@ -292,6 +296,7 @@ class ConsoleBrowserIT extends HubTestBase {
             browser.open("/console/reports").assertNoHorizontalScroll("reports (" + language + ", phone)")
                     .screenshot("phone-reports-" + language);
         }
+        browser.resize(Viewport.DESKTOP);
     }
 
     @Test
