@@ -68,7 +68,7 @@ public final class Pem {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = nextObject(parser, source);
             if (object == null) {
-                throw inconsistent(source + " holds no PEM private key (-----BEGIN PRIVATE KEY-----)");
+                throw inconsistent(source + " holds no PEM private key (a PKCS#8 \"PRIVATE KEY\" block)");
             }
             if (nextObject(parser, source) != null) {
                 throw inconsistent(source + " holds more than one PEM object; a key file must hold exactly one key");
@@ -113,7 +113,7 @@ public final class Pem {
         return toPem(List.of(certificate));
     }
 
-    /** {@code key} as an unencrypted PKCS#8 PEM block ({@code -----BEGIN PRIVATE KEY-----}). */
+    /** {@code key} as an unencrypted PKCS#8 PEM block (type {@code PRIVATE KEY}). */
     public static String toPem(PrivateKey key) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {

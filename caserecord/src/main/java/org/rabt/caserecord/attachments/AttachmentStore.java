@@ -51,10 +51,6 @@ public final class AttachmentStore {
                 .optional();
     }
 
-    public boolean has(String sha256) {
-        return jdbc.sql("SELECT count(*) FROM attachment WHERE sha256 = ?").param(sha256).query(Integer.class).single() > 0;
-    }
-
     private static String context(String sha256) {
         return "attachment.content/" + sha256;
     }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.rabt.caserecord.cards.CardStore;
 import org.rabt.mappings.cpm.CardType;
 import org.rabt.mappings.cpm.ChildProtected;
+import org.rabt.mappings.cpm.ChildProtectionMessage;
 import org.rabt.mappings.cpm.CpmJson;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.mappings.cpm.TaskStatus;
@@ -104,13 +105,16 @@ public final class ChildFiles {
 
     /** The consolidated file, or empty when no child has that file id. */
     public Optional<ChildFile> file(UUID fileId, boolean withIdentity) {
-        List<ChildSummary> summaries = summaries(List.of(fileId), withIdentity);
+        List<ChildSummary> summaries = summaries(List.of(fileId), false);
         if (summaries.isEmpty()) {
             return Optional.empty();
         }
-        ChildSummary summary = summaries.get(0);
-        return Optional.of(new ChildFile(summary, withIdentity ? identity(fileId).orElse(null) : null,
-                timeline(fileId), referrals(fileId), stages(fileId), merges(fileId), attachments(fileId)));
+        // every card's message decrypted once, for the identity and the documents alike
+        List<OpenedCard> cards = opened(fileId, Integer.MAX_VALUE);
+        ChildProtected identity = withIdentity ? identityIn(cards).orElse(null) : null;
+        ChildSummary summary = identity == null ? summaries.get(0) : summaries.get(0).withDisplayName(name(identity));
+        return Optional.of(new ChildFile(summary, identity, timeline(fileId), referrals(fileId), stages(fileId),
+                merges(fileId), attachmentsIn(cards)));
     }
 
     /** The file a child (pseudonym) is in. */
@@ -318,26 +322,40 @@ public final class ChildFiles {
                 .params(fileId, fileId).query(FileMerges::merge).list();
     }
 
+    /** A card of a file with its shared message decrypted. */
+    private record OpenedCard(UUID id, SectorId sender, ChildProtectionMessage cpm) {
+    }
+
+    /** The file's cards, newest first, at most {@code limit}, their messages decrypted. */
+    private List<OpenedCard> opened(UUID fileId, int limit) {
+        return jdbc.sql("""
+                SELECT c.id, c.sender_sector, c.cpm FROM child ch JOIN card c ON c.child_pseudonym = ch.pseudonym
+                WHERE ch.file_id = ? ORDER BY c.received_at DESC, c.id LIMIT ?""")
+                .params(fileId, limit)
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new OpenedCard(id, SectorId.fromCode(rs.getString("sender_sector")),
+                            CpmJson.read(cipher.openText(rs.getString("cpm"), CardStore.cpmContext(id))));
+                })
+                .list();
+    }
+
     /**
-     * The documents the file's cards reference (read from their encrypted CPM), each once, and
+     * The documents the file's cards reference, each once (as its first card named it), and
      * whether the hub holds the content.
      */
     public List<FileAttachment> attachments(UUID fileId) {
-        record Sent(UUID id, String sender, String cpm) {
-        }
-        List<Sent> cards = jdbc.sql("""
-                SELECT c.id, c.sender_sector, c.cpm FROM child ch JOIN card c ON c.child_pseudonym = ch.pseudonym
-                WHERE ch.file_id = ? ORDER BY c.received_at""")
-                .param(fileId)
-                .query((rs, row) -> new Sent(rs.getObject("id", UUID.class), rs.getString("sender_sector"), rs.getString("cpm")))
-                .list();
+        return attachmentsIn(opened(fileId, Integer.MAX_VALUE));
+    }
+
+    private List<FileAttachment> attachmentsIn(List<OpenedCard> newestFirst) {
         Map<String, FileAttachment> found = new LinkedHashMap<>();
-        for (Sent card : cards) {
-            for (org.rabt.mappings.cpm.Attachment a : CpmJson.read(cipher.openText(card.cpm(), CardStore.cpmContext(card.id())))
-                    .attachments()) {
-                if (a.sha256() != null && !found.containsKey(a.sha256())) {
-                    found.put(a.sha256(), new FileAttachment(a.sha256(), a.type() == null ? null : a.type().code(), a.title(),
-                            a.mediaType(), a.size(), card.id(), SectorId.fromCode(card.sender()), false));
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            OpenedCard card = newestFirst.get(i);
+            for (org.rabt.mappings.cpm.Attachment a : card.cpm().attachments()) {
+                if (a.sha256() != null) {
+                    found.putIfAbsent(a.sha256(), new FileAttachment(a.sha256(), a.type() == null ? null : a.type().code(),
+                            a.title(), a.mediaType(), a.size(), card.id(), card.sender(), false));
                 }
             }
         }
@@ -350,27 +368,18 @@ public final class ChildFiles {
                 a.title(), a.mediaType(), a.size(), a.cardId(), a.sender(), true) : a).toList();
     }
 
-    /** The identity from the file's most recent card that carries one (decrypted). */
-    private Optional<ChildProtected> identity(UUID fileId) {
-        List<Map.Entry<UUID, String>> recent = jdbc.sql("""
-                SELECT c.id, c.cpm FROM child ch JOIN card c ON c.child_pseudonym = ch.pseudonym
-                WHERE ch.file_id = ? ORDER BY c.received_at DESC LIMIT 10""")
-                .param(fileId)
-                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("cpm")))
-                .list();
-        for (Map.Entry<UUID, String> card : recent) {
-            ChildProtected identity = CpmJson.read(cipher.openText(card.getValue(), CardStore.cpmContext(card.getKey())))
-                    .childProtected();
-            if (identity != null && (identity.familyNameLatin() != null || identity.familyNameArabic() != null
-                    || identity.givenNameLatin() != null || identity.givenNameArabic() != null)) {
-                return Optional.of(identity);
-            }
-        }
-        return Optional.empty();
+    /** The identity of the most recent card that names the child. */
+    private static Optional<ChildProtected> identityIn(List<OpenedCard> newestFirst) {
+        return newestFirst.stream().map(card -> card.cpm().childProtected())
+                .filter(identity -> identity != null && (identity.familyNameLatin() != null
+                        || identity.familyNameArabic() != null || identity.givenNameLatin() != null
+                        || identity.givenNameArabic() != null))
+                .findFirst();
     }
 
+    /** The name a list shows: from the file's ten most recent cards. */
     private String displayName(UUID fileId) {
-        return identity(fileId).map(ChildFiles::name).orElse(null);
+        return identityIn(opened(fileId, 10)).map(ChildFiles::name).orElse(null);
     }
 
     /** "Given Family" in Latin script, else in Arabic, else whichever part is known. */

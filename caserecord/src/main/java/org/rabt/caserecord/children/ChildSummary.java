@@ -30,4 +30,10 @@ public record ChildSummary(
         pseudonyms = List.copyOf(pseudonyms);
         sectors = List.copyOf(sectors);
     }
+
+    /** The same line with the child's name (for the roles that see identities). */
+    public ChildSummary withDisplayName(String name) {
+        return new ChildSummary(fileId, pseudonyms, name, sex, birthYear, ageBand, province, sectors, cards, stage,
+                lastActivity, openReferrals, overdueReferrals);
+    }
 }

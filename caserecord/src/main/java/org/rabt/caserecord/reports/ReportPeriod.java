@@ -44,6 +44,11 @@ public record ReportPeriod(String label, LocalDate from, LocalDate to) {
         return null;
     }
 
+    /** The half-year {@code day} falls in. */
+    public static ReportPeriod halfYearOf(LocalDate day) {
+        return parse(day.getYear() + (day.getMonthValue() <= 6 ? "-H1" : "-H2"));
+    }
+
     public boolean isMonth() {
         return MONTH.matcher(label).matches();
     }

@@ -9,10 +9,10 @@ import org.rabt.caserecord.reports.Reports;
 import org.rabt.config.reports.PrintedReport;
 import org.rabt.config.reports.PrintedReports;
 import org.rabt.config.reports.ReportCsv;
+import org.rabt.config.reports.ReportFiles;
 import org.rabt.config.reports.ReportLanguage;
 import org.rabt.config.reports.ReportPdf;
 import org.rabt.config.staff.StaffAuthorities;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -73,16 +73,11 @@ public class ReportPagesController {
         String name = (period.isMonth() ? "monthly-" : "provincial-") + period.label();
         read(who, name + " " + format + " (console)");
         if ("csv".equals(format)) {
-            String csv = period.isMonth() ? ReportCsv.monthly(reports.monthly(period))
-                    : ReportCsv.provincial(reports.provincial(period));
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                    .header("Content-Disposition", "attachment; filename=\"rabt-report-" + name + ".csv\"").body(csv);
+            return ReportFiles.csv(period.isMonth() ? ReportCsv.monthly(reports.monthly(period))
+                    : ReportCsv.provincial(reports.provincial(period)), name);
         }
-        byte[] body = period.isMonth() ? pdf.monthly(reports.monthly(period), language)
-                : pdf.provincial(reports.provincial(period), language);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ReportPdf.MEDIA_TYPE))
-                .header("Content-Disposition", "attachment; filename=\"rabt-report-" + name + "-" + language.code() + ".pdf\"")
-                .body(body);
+        return ReportFiles.pdf(period.isMonth() ? pdf.monthly(reports.monthly(period), language)
+                : pdf.provincial(reports.provincial(period), language), name + "-" + language.code());
     }
 
     /** The period asked for (the current half-year by default), or {@code null} when it cannot be read. */
@@ -91,8 +86,7 @@ public class ReportPagesController {
     }
 
     private String currentHalf() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return today.getYear() + (today.getMonthValue() <= 6 ? "-H1" : "-H2");
+        return ReportPeriod.halfYearOf(LocalDate.now(clock.withZone(ZoneOffset.UTC))).label();
     }
 
     private void read(Authentication who, String what) {

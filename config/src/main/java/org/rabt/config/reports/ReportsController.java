@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReportsController {
 
-    static final String CSV = "text/csv";
+    public static final String CSV = "text/csv";
 
     private final Reports reports;
     private final AuditStore audit;
@@ -55,9 +55,9 @@ public class ReportsController {
         MonthlyReport report = reports.monthly(period);
         read(who, "monthly " + period.label());
         if (printed) {
-            return pdf(pdf.monthly(report, language), "monthly-" + period.label() + "-" + language.code());
+            return ReportFiles.pdf(pdf.monthly(report, language), "monthly-" + period.label() + "-" + language.code());
         }
-        return wantsCsv(format, accept) ? csv(ReportCsv.monthly(report), "monthly-" + period.label())
+        return wantsCsv(format, accept) ? ReportFiles.csv(ReportCsv.monthly(report), "monthly-" + period.label())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
@@ -72,9 +72,9 @@ public class ReportsController {
         ProvincialReport report = reports.provincial(period);
         read(who, "provincial " + period.label());
         if (printed) {
-            return pdf(pdf.provincial(report, language), "provincial-" + period.label() + "-" + language.code());
+            return ReportFiles.pdf(pdf.provincial(report, language), "provincial-" + period.label() + "-" + language.code());
         }
-        return wantsCsv(format, accept) ? csv(ReportCsv.provincial(report), "provincial-" + period.label())
+        return wantsCsv(format, accept) ? ReportFiles.csv(ReportCsv.provincial(report), "provincial-" + period.label())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
@@ -118,15 +118,5 @@ public class ReportsController {
     private static boolean wantsPdf(String format, String accept) {
         return "pdf".equalsIgnoreCase(format)
                 || (format == null && accept != null && accept.contains(ReportPdf.MEDIA_TYPE));
-    }
-
-    private static ResponseEntity<byte[]> pdf(byte[] body, String name) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"rabt-report-" + name + ".pdf\"").body(body);
-    }
-
-    private static ResponseEntity<String> csv(String body, String name) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"rabt-report-" + name + ".csv\"").body(body);
     }
 }
