@@ -3,6 +3,7 @@ package org.rabt.config;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.rabt.config.audit.AuditCli;
+import org.rabt.config.broker.BrokerCli;
 import org.rabt.config.keys.KeysCli;
 import org.rabt.config.pki.PkiCli;
 import org.rabt.config.staff.UsersCli;
@@ -16,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * {@code java -jar rabt.jar audit verify FILE} checks an audit export offline; {@code java -jar
  * rabt.jar pki enrol|revoke ...} enrols or revokes a sector system's certificate; {@code java -jar
  * rabt.jar users add ...} adds a member of staff while the hub is stopped; {@code java -jar rabt.jar
- * keys rotate} adds a key for encrypting stored cards, while the hub runs or not.
+ * keys rotate} adds a key for encrypting stored cards, while the hub runs or not; {@code java -jar
+ * rabt.jar broker properties} prints the settings an external broker needs.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -32,6 +34,9 @@ public class RabtApplication {
         }
         if (args.length > 0 && "keys".equals(args[0])) {
             System.exit(KeysCli.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && "broker".equals(args[0])) {
+            System.exit(BrokerCli.run(args, System.out, System.err));
         }
         if (args.length > 0 && "users".equals(args[0])) {
             System.exit(UsersCli.run(args, System.in, System.out, System.err));

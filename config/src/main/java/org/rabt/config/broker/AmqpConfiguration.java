@@ -11,16 +11,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.rabt.config.HubProperties;
-import org.rabt.connectors.SectorQueues;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.security.pki.HubPki;
 import org.rabt.security.pki.SectorTrust;
@@ -34,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The broker's door for sector systems that send over AMQP: an AMQP 1.0 acceptor with TLS and a
  * required client certificate (the exchange port's server certificate and trusted CAs), security on
- * (see {@link SectorBrokerSecurity}), and for each such sector an inbound queue and a replies queue.
+ * (see {@link SectorBrokerSecurity}). The senders' inbound and replies queues are in {@link BrokerSettings}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AmqpConfiguration {
@@ -55,20 +49,6 @@ public class AmqpConfiguration {
             configuration.setSecurityEnabled(true);
             // every login asks SectorBrokerSecurity again, so a revoked certificate is refused at the next one
             configuration.setAuthenticationCacheSize(0);
-            for (SectorId sector : amqp.sectors()) {
-                String inbound = SectorQueues.inbound(sector);
-                String replies = SectorQueues.replies(sector);
-                String deadLetters = inbound + ".dlq";
-                for (String name : List.of(inbound, replies, deadLetters)) {
-                    configuration.addQueueConfiguration(QueueConfiguration.of(name).setAddress(name)
-                            .setRoutingType(RoutingType.ANYCAST).setDurable(true));
-                }
-                // an infrastructure failure (not a bad card: that gets a problem reply) is retried a few times
-                configuration.addAddressSetting(inbound, new AddressSettings()
-                        .setRedeliveryDelay(1000).setRedeliveryMultiplier(2).setMaxRedeliveryDelay(30_000)
-                        .setMaxDeliveryAttempts(6).setDeadLetterAddress(SimpleString.of(deadLetters))
-                        .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));
-            }
             if (!amqp.enabled()) {
                 return;
             }

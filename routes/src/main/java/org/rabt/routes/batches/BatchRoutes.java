@@ -13,6 +13,7 @@ import org.rabt.caserecord.batches.BatchRecord;
 import org.rabt.routes.Json;
 import org.rabt.routes.exchange.Problem;
 import org.rabt.routes.exchange.Problems;
+import org.rabt.routes.cluster.SingleNode;
 
 /**
  * The background of education batches: a timer that processes the batches waiting (on whichever
@@ -48,6 +49,8 @@ public final class BatchRoutes extends RouteBuilder {
         from("file:" + dropDir.toAbsolutePath() + "?include=.*\\.csv&doneFileName=${file:name}.sig"
                 + "&move=.done/${file:name}&moveFailed=.failed/${file:name}&readLock=none&delay=2000")
                 .routeId(DROP_ROUTE)
+                // one node reads the shared drop directory: two would both take a file (readLock=none)
+                .routePolicyRef(SingleNode.POLICY)
                 .onException(Exception.class)
                     .handled(false)
                     .logExhausted(false)

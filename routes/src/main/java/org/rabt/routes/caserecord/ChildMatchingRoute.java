@@ -3,6 +3,7 @@ package org.rabt.routes.caserecord;
 import java.time.Clock;
 import org.apache.camel.builder.RouteBuilder;
 import org.rabt.caserecord.children.ChildMatcher;
+import org.rabt.routes.cluster.SingleNode;
 
 /**
  * Every two seconds, compares the children seen since the last pass with the others and puts
@@ -27,6 +28,7 @@ public final class ChildMatchingRoute extends RouteBuilder {
     public void configure() {
         from("timer:" + ROUTE_ID + "?period=2000&delay=2000")
                 .routeId(ROUTE_ID)
+                .routePolicyRef(SingleNode.POLICY)
                 .process(exchange -> matchAll());
     }
 

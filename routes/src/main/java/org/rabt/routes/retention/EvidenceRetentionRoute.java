@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.rabt.caserecord.cards.CardStore;
+import org.rabt.routes.cluster.SingleNode;
 
 /**
  * The retention policy for evidence: every hour, the signed original bytes of cards received
@@ -29,6 +30,7 @@ public final class EvidenceRetentionRoute extends RouteBuilder {
     public void configure() {
         from("timer:" + ROUTE_ID + "?period=3600000&delay=60000")
                 .routeId(ROUTE_ID)
+                .routePolicyRef(SingleNode.POLICY)
                 .process(exchange -> purge());
     }
 
