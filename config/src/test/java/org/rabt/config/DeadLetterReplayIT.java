@@ -141,6 +141,41 @@ class DeadLetterReplayIT extends HubTestBase {
                 .param(first).query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * The broker's own move after the last retry (not the route's, as for a 400): the entry keeps
+     * its card id, a replay that fails again comes back to the dead-letter queue (its new
+     * duplicate id is not the first move's), and a replay once the receiver is mended delivers it.
+     */
+    @Test
+    void aCardDeadLetteredByTheBrokerAfterItsLastRetryCanBeReplayedAgainAndAgain() throws Exception {
+        SectorClient health = sector("health", DATA);
+        String card = HealthExamples.asNewCard(HealthExamples.read(HealthExamples.PROSECUTOR));
+        String cardId = HealthExamples.cardId(card);
+        JUSTICE.stubFor(post("/justice/cards").withHeader("Rabt-Card-Id", equalTo(cardId))
+                .willReturn(aResponse().withStatus(503)));
+        health.postCard(card.getBytes(StandardCharsets.UTF_8), HealthExamples.MEDIA_TYPE);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(listing("/api/v1/dead-letters/justice").path("items").findValuesAsString("cardId")).contains(cardId));
+        JsonNode item = items(listing("/api/v1/dead-letters/justice"), cardId).get(0);
+        assertThat(item.path("attempts").asInt()).isEqualTo(4);
+        assertThat(item.path("lastFailure").asString()).contains("retries exhausted").contains("HTTP 503");
+
+        // replayed while justice still fails: retried again, then back in the dead-letter queue
+        assertThat(operatorPost("/api/v1/dead-letters/justice/" + cardId + "/replay").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(status(health, cardId).path("history").findValuesAsString("status"))
+                    .endsWith("replayed", "failed", "failed", "failed", "dead-lettered");
+            assertThat(listing("/api/v1/dead-letters/justice").path("items").findValuesAsString("cardId")).contains(cardId);
+        });
+
+        accept(cardId);
+        assertThat(operatorPost("/api/v1/dead-letters/justice/" + cardId + "/replay").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(status(health, cardId).path("status").asString()).isEqualTo("delivered"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'dead-letter-replayed' AND card_id = ?")
+                .param(cardId).query(Long.class).single()).isEqualTo(2);
+    }
+
     @Test
     void anUnknownSectorOrABadLimitIsRefusedWithItsCode() throws Exception {
         assertProblem(HTTP.send(staffRequest(OPERATOR, "/api/v1/dead-letters/mars").build(),
