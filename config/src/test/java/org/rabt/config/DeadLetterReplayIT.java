@@ -187,6 +187,16 @@ class DeadLetterReplayIT extends HubTestBase {
                 HttpResponse.BodyHandlers.ofString()), 400, "RABT-O004");
     }
 
+    @Test
+    void theDeadLetterEndpointsAreInTheStaffApisOpenApiDescription() throws Exception {
+        JsonNode paths = listing("/v3/api-docs").path("paths");
+
+        assertThat(paths.propertyNames()).contains("/api/v1/dead-letters", "/api/v1/dead-letters/{sector}",
+                "/api/v1/dead-letters/{sector}/{cardId}/replay", "/api/v1/dead-letters/{sector}/replay");
+        assertThat(paths.path("/api/v1/dead-letters/{sector}/{cardId}/replay").path("post").path("responses")
+                .propertyNames()).contains("200", "404", "503");
+    }
+
     @ParameterizedTest(name = "{0} may not replay")
     @ValueSource(strings = {"social.worker", "coordinator", "committee", "security.officer"})
     void onlyTheOperatorReplays(String user) throws Exception {

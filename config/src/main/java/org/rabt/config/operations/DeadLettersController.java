@@ -39,6 +39,7 @@ public class DeadLettersController {
 
     @GetMapping(path = "/api/v1/dead-letters", produces = "application/json")
     @Operation(summary = "How many dead letters wait in each sector's dead-letter queue")
+    @ApiResponse(responseCode = "200", description = "every sector's dead-letter queue and its count")
     @ApiResponse(responseCode = "503", description = "RABT-O003: the broker cannot be reached")
     public Counts counts(Authentication who) {
         return new Counts(deadLetters.counts(who));
@@ -46,6 +47,7 @@ public class DeadLettersController {
 
     @GetMapping(path = "/api/v1/dead-letters/{sector}", produces = "application/json")
     @Operation(summary = "A sector's dead letters, oldest first, with each card's last failure")
+    @ApiResponse(responseCode = "200", description = "the queue's count and its first dead letters")
     @ApiResponse(responseCode = "404", description = "RABT-O001: no such sector")
     @ApiResponse(responseCode = "400", description = "RABT-O004: limit is not 1 to 1000")
     @ApiResponse(responseCode = "503", description = "RABT-O003: the broker cannot be reached")
@@ -58,6 +60,7 @@ public class DeadLettersController {
     @PostMapping(path = "/api/v1/dead-letters/{sector}/{cardId}/replay", produces = "application/json")
     @Operation(summary = "Puts one dead-lettered card back on its receiver's queue; its history and the audit log "
             + "name the operator")
+    @ApiResponse(responseCode = "200", description = "the card id and its delivery status now (replayed, or delivered)")
     @ApiResponse(responseCode = "404", description = "RABT-O001: no such sector; RABT-O002: the card is not in "
             + "this sector's dead-letter queue")
     @ApiResponse(responseCode = "503", description = "RABT-O003: the broker cannot be reached; nothing was moved")
@@ -69,6 +72,7 @@ public class DeadLettersController {
     @PostMapping(path = "/api/v1/dead-letters/{sector}/replay", produces = "application/json")
     @Operation(summary = "Puts every card of a sector's dead-letter queue back on its receiver's queue (at most "
             + "1000 per call), one audit entry per card")
+    @ApiResponse(responseCode = "200", description = "{\"replayed\": n}: how many cards were put back")
     @ApiResponse(responseCode = "404", description = "RABT-O001: no such sector")
     @ApiResponse(responseCode = "503", description = "RABT-O003: the broker cannot be reached")
     public Map<String, Integer> replayAll(@PathVariable("sector") String sector, Authentication who) {
