@@ -55,6 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
 class ConsoleBrowserIT extends HubTestBase {
 
     private static final Path DATA = newDataDir();
+    /** Labour inspection's system, which refuses every card as bad: the operator's page has a dead letter. */
+    private static final com.github.tomakehurst.wiremock.WireMockServer LABOUR = startStub();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -81,6 +83,7 @@ class ConsoleBrowserIT extends HubTestBase {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         hubProperties(registry, DATA);
+        registry.add("rabt.sectors.labour.delivery-url", () -> LABOUR.baseUrl() + "/labour/cards");
     }
 
     @BeforeAll
@@ -123,6 +126,14 @@ class ConsoleBrowserIT extends HubTestBase {
         variantFile = await().atMost(Duration.ofSeconds(60)).until(() -> fileOf(variantCardId), file -> file != null);
         assertThat(variantFile).as("a name variant without identifier is never joined silently").isNotEqualTo(childFile);
 
+        // health refers another child to labour inspection, which refuses the card: a dead letter
+        LABOUR.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/labour/cards").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)));
+        String labourCard = post("health", example("health/examples/referral-to-labour-inspection.json"),
+                "application/fhir+json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api("operator", "/api/v1/dead-letters/labour")
+                .path("items").findValuesAsString("cardId").contains(labourCard));
+
         browser = Browser.start().at(baseUrl());
     }
 
@@ -133,6 +144,7 @@ class ConsoleBrowserIT extends HubTestBase {
 
     @AfterAll
     void quitTheBrowser() {
+        LABOUR.stop();
         if (browser != null) {
             browser.close();
         }
@@ -192,7 +204,8 @@ class ConsoleBrowserIT extends HubTestBase {
 
         browser.signIn("operator", PASSWORD);
         assertThat(browser.has("section#new-cards")).as("the operator has no worklist").isFalse();
-        browser.screenshot("no-console-for-operator");
+        assertThat(browser.has("section#dead-letters")).as("the operator starts on the dead letters").isTrue();
+        browser.screenshot("dead-letters-for-operator");
         browser.open("/console/children/" + childFile);
         assertThat(browser.find("#forbidden").isDisplayed()).as("the operator on a child's file").isTrue();
         assertThat(browser.driver().getPageSource()).doesNotContain("Benjelloun");
@@ -319,6 +332,15 @@ class ConsoleBrowserIT extends HubTestBase {
         for (String language : List.of("ar", "fr")) {
             browser.open("/console/audit").switchLanguage(language);
             browser.assertNoHorizontalScroll("audit page (" + language + ", phone)").screenshot("phone-audit-" + language);
+        }
+
+        browser.signIn("operator", PASSWORD);
+        browser.resize(Viewport.PHONE);
+        for (String language : List.of("ar", "fr")) {
+            browser.open("/console/dead-letters?sector=labour").switchLanguage(language);
+            assertThat(browser.findAll("tr.dead-letter")).isNotEmpty();
+            browser.assertNoHorizontalScroll("dead letters (" + language + ", phone)")
+                    .screenshot("phone-dead-letters-" + language);
         }
     }
 
@@ -477,6 +499,12 @@ class ConsoleBrowserIT extends HubTestBase {
         browser.signIn(SECURITY_OFFICER, PASSWORD);
         browser.open("/console/audit");
         check(failures, "audit page");
+
+        browser.signIn("operator", PASSWORD);
+        browser.open("/console/dead-letters?sector=labour").switchLanguage("ar");
+        check(failures, "dead letters (ar)");
+        browser.switchLanguage("fr");
+        check(failures, "dead letters (fr)");
 
         assertThat(failures).as(String.join(System.lineSeparator(), failures)).isEmpty();
     }

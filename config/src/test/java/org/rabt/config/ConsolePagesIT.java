@@ -205,18 +205,19 @@ class ConsolePagesIT extends HubTestBase {
     }
 
     /** The console's rows of docs/staff-access.md: each page and the demo users that may open it. */
-    private static final Map<String, Set<String>> MATRIX = Map.of(
-            "/console", EVERYONE,
-            "/console/children", Set.of(SOCIAL_WORKER, COORDINATOR),
-            "/console/cards/new?type=reporting", Set.of(SOCIAL_WORKER, COORDINATOR),
-            "/console/reviews", Set.of(SOCIAL_WORKER, COORDINATOR),
-            "/console/children/{file}", Set.of(SOCIAL_WORKER, COORDINATOR, SECURITY_OFFICER),
-            "/console/audit", Set.of(SECURITY_OFFICER),
-            "/console/audit/verify", Set.of(SECURITY_OFFICER),
-            "/console/reports", Set.of(COORDINATOR, "committee"),
-            "/console/reports/download?format=csv", Set.of(COORDINATOR, "committee"),
+    private static final Map<String, Set<String>> MATRIX = Map.ofEntries(
+            Map.entry("/console", EVERYONE),
+            Map.entry("/console/children", Set.of(SOCIAL_WORKER, COORDINATOR)),
+            Map.entry("/console/cards/new?type=reporting", Set.of(SOCIAL_WORKER, COORDINATOR)),
+            Map.entry("/console/reviews", Set.of(SOCIAL_WORKER, COORDINATOR)),
+            Map.entry("/console/children/{file}", Set.of(SOCIAL_WORKER, COORDINATOR, SECURITY_OFFICER)),
+            Map.entry("/console/audit", Set.of(SECURITY_OFFICER)),
+            Map.entry("/console/audit/verify", Set.of(SECURITY_OFFICER)),
+            Map.entry("/console/reports", Set.of(COORDINATOR, "committee")),
+            Map.entry("/console/reports/download?format=csv", Set.of(COORDINATOR, "committee")),
+            Map.entry("/console/dead-letters", Set.of("operator")),
             // deny by default
-            "/console/not-granted", Set.of());
+            Map.entry("/console/not-granted", Set.of()));
 
     Stream<Arguments> roleAndPage() {
         return MATRIX.entrySet().stream().flatMap(page -> EVERYONE.stream()
@@ -232,7 +233,11 @@ class ConsolePagesIT extends HubTestBase {
             // the security officer's start page is the audit page, the committee's the reports
             assertThat(page.status()).as(page.html() == null ? "" : page.html().text()).isIn(200, 302);
             if (page.status() == 302) {
-                assertThat(page.location()).endsWith(user.equals("committee") ? "/console/reports" : "/console/audit");
+                assertThat(page.location()).endsWith(switch (user) {
+                    case "committee" -> "/console/reports";
+                    case "operator" -> "/console/dead-letters";
+                    default -> "/console/audit";
+                });
             }
         } else {
             assertThat(page.status()).isEqualTo(403);
@@ -322,10 +327,16 @@ class ConsolePagesIT extends HubTestBase {
         }
 
         @Test
-        void theOperatorSignsInToAPageSayingTheConsoleHasNothingForThem() {
+        void theOperatorSignsInToTheDeadLettersAndNoChildsFile() {
             ConsoleSession operator = signedIn("operator");
 
-            assertThat(operator.get("/console").one("#no-console")).isNotNull();
+            Page start = operator.get("/console");
+            assertThat(start.location()).endsWith("/console/dead-letters");
+            Page deadLetters = operator.follow(start);
+            assertThat(deadLetters.status()).isEqualTo(200);
+            // no sector delivers here: every queue is empty, and the page says so
+            assertThat(deadLetters.html().select("nav.sector-tabs a")).hasSize(9);
+            deadLetters.one("section#dead-letters .empty");
             assertThat(operator.get("/console/children").status()).isEqualTo(403);
         }
 

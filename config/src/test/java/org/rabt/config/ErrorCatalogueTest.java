@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rabt.config.operations.OperationsProblem;
 import org.rabt.config.reports.ReportProblem;
 import org.rabt.config.web.FallbackProblem;
 import org.rabt.connectors.exchange.IntakeError;
@@ -34,6 +35,9 @@ class ErrorCatalogueTest {
             codes.add(error.code());
         }
         for (ReportProblem problem : ReportProblem.values()) {
+            codes.add(problem.code());
+        }
+        for (OperationsProblem problem : OperationsProblem.values()) {
             codes.add(problem.code());
         }
 

@@ -67,6 +67,8 @@ class StaffAccessIT extends HubTestBase {
             Map.entry("/api/v1/reports/monthly?month=2026-11", Set.of(COORDINATOR, COMMITTEE)),
             Map.entry("/api/v1/reports/provincial?period=2026-H2", Set.of(COORDINATOR, COMMITTEE)),
             Map.entry("/api/v1/reports/national?period=2026-H2", Set.of(COORDINATOR, COMMITTEE)),
+            Map.entry("/api/v1/dead-letters", Set.of(OPERATOR)),
+            Map.entry("/api/v1/dead-letters/justice", Set.of(OPERATOR)),
             // deny by default: a path nobody was given
             Map.entry("/api/v1/not-granted", Set.of()));
 
@@ -107,6 +109,25 @@ class StaffAccessIT extends HubTestBase {
         }
         // HTTP Basic is stateless: no session to steal
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    /** The operator's replays (POST): the operator is answered by the endpoint itself, every other role refused. */
+    @ParameterizedTest(name = "{0} replays dead letters")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {SOCIAL_WORKER, COORDINATOR, SECURITY_OFFICER, OPERATOR, COMMITTEE})
+    void onlyTheOperatorReplaysDeadLetters(String user) throws Exception {
+        HttpResponse<String> all = HTTP.send(staffRequest(user, "/api/v1/dead-letters/justice/replay")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> one = HTTP.send(staffRequest(user, "/api/v1/dead-letters/justice/" + UUID.randomUUID()
+                + "/replay").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        if (user.equals(OPERATOR)) {
+            assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+            // allowed, but no dead letter has this id
+            assertProblem(one, 404, "RABT-O002");
+        } else {
+            assertProblem(all, 403, "RABT-A005");
+            assertProblem(one, 403, "RABT-A005");
+        }
     }
 
     @Nested

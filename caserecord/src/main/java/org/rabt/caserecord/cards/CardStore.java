@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.rabt.caserecord.children.MatchKey;
@@ -175,6 +177,40 @@ public final class CardStore {
     /** Records that the card went to its sector's dead-letter queue. */
     public boolean markDeadLettered(UUID id, int attempt, Instant at, String detail) {
         return transition(id, DeliveryStatus.DEAD_LETTERED, attempt, at, detail);
+    }
+
+    /**
+     * Records that an operator put the card back on its receiver's queue: the delivery route then
+     * delivers it as any card not yet delivered (only {@code delivered} is final). A card delivered
+     * meanwhile stays delivered (returns false). The database's trigger writes the step's audit entry.
+     */
+    public boolean markReplayed(UUID id, Instant at, String detail) {
+        return transition(id, DeliveryStatus.REPLAYED, 0, at, detail);
+    }
+
+    /**
+     * What an operator needs to know of dead-lettered cards, without the child's data: each card
+     * found, with when it was last dead-lettered and the last failure its history records.
+     */
+    public Map<UUID, UndeliveredCard> undelivered(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UndeliveredCard> found = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT %s,
+                       (SELECT max(e.at) FROM card_event e
+                        WHERE e.card_id = card.id AND e.delivery_status = 'dead-lettered') AS dead_lettered_at,
+                       (SELECT e.detail FROM card_event e
+                        WHERE e.card_id = card.id AND e.delivery_status IN ('failed', 'dead-lettered')
+                        ORDER BY e.id DESC LIMIT 1) AS last_failure
+                FROM card WHERE id = ANY(?)""".formatted(CARD_COLUMNS))
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> new UndeliveredCard(card(rs, row), instant(rs, "dead_lettered_at"),
+                        rs.getString("last_failure")))
+                .list()
+                .forEach(card -> found.put(card.card().id(), card));
+        return found;
     }
 
     /**

@@ -9,7 +9,12 @@ public enum DeliveryStatus {
     /** The last attempt failed; the broker will try again after a delay. */
     FAILED("failed"),
     /** Retries exhausted or the receiver refused it for good; waits in the sector's dead-letter queue. */
-    DEAD_LETTERED("dead-lettered");
+    DEAD_LETTERED("dead-lettered"),
+    /**
+     * An operator put it back on its receiver's queue from the dead-letter queue; it is delivered
+     * (or fails) from there like a newly accepted card.
+     */
+    REPLAYED("replayed");
 
     private final String code;
 

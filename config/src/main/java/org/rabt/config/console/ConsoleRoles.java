@@ -24,6 +24,11 @@ final class ConsoleRoles {
         return has(who, StaffRole.COMMITTEE);
     }
 
+    /** The operator: the dead letters. */
+    static boolean operates(Authentication who) {
+        return has(who, StaffRole.OPERATOR);
+    }
+
     static boolean coordinates(Authentication who) {
         return has(who, StaffRole.COORDINATOR);
     }

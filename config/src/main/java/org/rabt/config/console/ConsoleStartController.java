@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The way into the console: the sign-in page, each role's start page after it (the worklist for
- * the social worker and the coordinator, the audit page for the security officer, a page saying
- * the console has nothing for the others), and the 403 page of a refusal.
+ * the social worker and the coordinator, the audit page for the security officer, the reports for
+ * the committee, the dead letters for the operator, a page saying the console has nothing for a
+ * user with none of these roles), and the 403 page of a refusal.
  */
 @Controller
 public class ConsoleStartController {
@@ -45,6 +46,9 @@ public class ConsoleStartController {
         }
         if (ConsoleRoles.reads(who)) {
             return "redirect:/console/reports";
+        }
+        if (ConsoleRoles.operates(who)) {
+            return "redirect:/console/dead-letters";
         }
         return "console/no-console";
     }

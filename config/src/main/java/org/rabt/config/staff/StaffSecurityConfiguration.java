@@ -79,6 +79,9 @@ public class StaffSecurityConfiguration {
                         .hasAnyRole(StaffRole.COMMITTEE.name(), StaffRole.COORDINATOR.name())
                         .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/**")
                         .hasRole(StaffRole.SECURITY_OFFICER.name())
+                        .requestMatchers(HttpMethod.GET, "/console/dead-letters").hasRole(StaffRole.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/console/dead-letters/*/replay", "/console/dead-letters/*/*/replay")
+                        .hasRole(StaffRole.OPERATOR.name())
                         // like the API: the security officer may open a file (without the identity), not list them
                         .requestMatchers(HttpMethod.GET, "/console/children/*/attachments/*").hasAnyRole(workers)
                         .requestMatchers(HttpMethod.GET, "/console/children/*").hasAnyRole(StaffRole.SOCIAL_WORKER.name(),
@@ -111,6 +114,11 @@ public class StaffSecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(StaffRole.OPERATOR.name())
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(StaffRole.SECURITY_OFFICER.name())
+                        // the cards no retry delivered: the operator looks and replays (docs/architecture.md)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dead-letters", "/api/v1/dead-letters/*")
+                        .hasRole(StaffRole.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/*/replay", "/api/v1/dead-letters/*/*/replay")
+                        .hasRole(StaffRole.OPERATOR.name())
                         .requestMatchers("/api/v1/directory", "/api/v1/directory/**", "/fhir", "/fhir/**")
                         .hasAnyRole(EVERY_STAFF_ROLE)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").hasAnyRole(EVERY_STAFF_ROLE)

@@ -127,6 +127,10 @@ public final class CardDelivery {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setBody(cardId == null ? exchange.getIn().getBody(String.class) : cardId.toString());
+        if (cardId != null) {
+            // as on the outbound queue: an operator's replay finds the card in the dead-letter queue by it
+            message.setHeader(CARD_ID, cardId.toString());
+        }
     }
 
     /**

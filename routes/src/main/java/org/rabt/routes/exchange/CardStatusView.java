@@ -8,7 +8,8 @@ import java.util.List;
  * What a sender or receiver sees at a card's status URL: where the hub stands with it, the
  * referral's status, and the history; never the child's data.
  *
- * @param status     the hub's delivery status: accepted, delivered, failed (retrying), dead-lettered
+ * @param status     the hub's delivery status: accepted, delivered, failed (retrying), dead-lettered,
+ *                   replayed (put back on its queue by an operator)
  * @param taskStatus the referral's status (FHIR Task.status) as the receiver reported it
  * @param businessStatus the receiver's own words for it, as it reported them
  * @param statusReason   the reason (a refusal) or the outcome (a completion) the receiver gave

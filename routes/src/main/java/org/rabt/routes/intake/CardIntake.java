@@ -102,7 +102,8 @@ public final class CardIntake {
         // A resend of a card still on its way is queued again: if the first attempt stored it but
         // crashed before queuing, this puts it on the queue; otherwise the broker drops the duplicate.
         DeliveryStatus status = known.card().deliveryStatus();
-        boolean pending = status == DeliveryStatus.ACCEPTED || status == DeliveryStatus.FAILED;
+        boolean pending = status == DeliveryStatus.ACCEPTED || status == DeliveryStatus.FAILED
+                || status == DeliveryStatus.REPLAYED;
         return new AcceptedCard(known.card(), true, pending);
     }
 }
