@@ -20,12 +20,20 @@ import java.util.UUID;
 import org.rabt.connectors.SectorQueues;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.routes.intake.EnqueueRoute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sectors' dead-letter queues on the broker, through JMS alone: a browser to look, a
  * transacted session to move a card back. Nothing here touches a broker object, so it works the
  * same with the embedded broker and with an external Artemis cluster the hub reaches only as a
  * client. Each call opens its own connection and closes it: these are rare, manual actions.
+ *
+ * <p>In a broker cluster every broker holds its own part of each dead-letter queue (nothing
+ * consumes a dead-letter queue, so nothing redistributes it): the hub is given one connection
+ * factory per broker, lists the dead letters of all of them, and replays a card from whichever
+ * holds it. A broker that does not answer is left out of a listing (and logged) as long as another
+ * answers; if none answers, the call fails with {@code RABT-O003}.
  */
 public final class DeadLetterQueues {
 
@@ -54,18 +62,74 @@ public final class DeadLetterQueues {
         T in(Session session) throws JMSException;
     }
 
-    private final ConnectionFactory connections;
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueues.class);
+
+    private final List<ConnectionFactory> brokers;
     private final Clock clock;
 
     /** @param connections a plain (not session-caching) connection factory of the broker */
     public DeadLetterQueues(ConnectionFactory connections, Clock clock) {
-        this.connections = connections;
+        this(List.of(connections), clock);
+    }
+
+    /** @param brokers one plain connection factory per broker of the cluster, each reaching that broker only */
+    public DeadLetterQueues(List<ConnectionFactory> brokers, Clock clock) {
+        if (brokers.isEmpty()) {
+            throw new IllegalArgumentException("no broker");
+        }
+        this.brokers = List.copyOf(brokers);
         this.clock = clock;
     }
 
-    /** The queue's size (counted up to {@link #MAX_COUNTED}) and its first {@code limit} messages. */
+    /** The queue's size over every broker (each counted up to {@link #MAX_COUNTED}) and its first {@code limit} messages. */
     public Browsed browse(SectorId sector, int limit) {
-        return withSession(false, session -> {
+        long count = 0;
+        List<Queued> first = new ArrayList<>();
+        OperationsException unreachable = null;
+        int answered = 0;
+        for (int i = 0; i < brokers.size(); i++) {
+            try {
+                Browsed part = browse(brokers.get(i), sector, limit - first.size());
+                count += part.count();
+                first.addAll(part.first());
+                answered++;
+            } catch (OperationsException e) {
+                LOG.warn("broker {} of {} did not answer for the dead letters of {}", i + 1, brokers.size(), sector.code());
+                unreachable = e;
+            }
+        }
+        if (answered == 0) {
+            throw unreachable;
+        }
+        return new Browsed(count, first);
+    }
+
+    /**
+     * Replays the card from the broker that holds it (see {@link #replay(ConnectionFactory, SectorId, UUID)}).
+     * False when no broker that answers holds it; {@code RABT-O003} when none answers.
+     */
+    public boolean replay(SectorId sector, UUID cardId) {
+        OperationsException unreachable = null;
+        int answered = 0;
+        for (ConnectionFactory broker : brokers) {
+            try {
+                if (replay(broker, sector, cardId)) {
+                    return true;
+                }
+                answered++;
+            } catch (OperationsException e) {
+                unreachable = e;
+            }
+        }
+        if (answered == 0) {
+            throw unreachable;
+        }
+        return false;
+    }
+
+    /** One broker's part of the queue: its size (counted up to {@link #MAX_COUNTED}) and its first {@code limit} messages. */
+    private static Browsed browse(ConnectionFactory broker, SectorId sector, int limit) {
+        return withSession(broker, false, session -> {
             try (QueueBrowser browser = session.createBrowser(session.createQueue(SectorQueues.deadLetters(sector)))) {
                 Enumeration<?> messages = browser.getEnumeration();
                 List<Queued> first = new ArrayList<>();
@@ -89,8 +153,8 @@ public final class DeadLetterQueues {
      * Throws {@link OperationsException} ({@code RABT-O003}) when the broker cannot be reached
      * or the move cannot be committed: then nothing moved.
      */
-    public boolean replay(SectorId sector, UUID cardId) {
-        return withSession(true, session -> {
+    private boolean replay(ConnectionFactory broker, SectorId sector, UUID cardId) {
+        return withSession(broker, true, session -> {
             // a UUID's text is safe inside a selector's quotes
             String selector = CARD_ID + " = '" + cardId + "'";
             try (MessageConsumer deadLetters = session.createConsumer(
@@ -132,8 +196,8 @@ public final class DeadLetterQueues {
         return null;
     }
 
-    private <T> T withSession(boolean transacted, SessionWork<T> work) {
-        try (Connection connection = connections.createConnection()) {
+    private static <T> T withSession(ConnectionFactory broker, boolean transacted, SessionWork<T> work) {
+        try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = transacted
                     ? connection.createSession(true, Session.SESSION_TRANSACTED)
