@@ -70,20 +70,24 @@ public class AmqpConfiguration {
         };
     }
 
-    /** Security is on: the hub (in-VM) may do anything, sector systems only their own queues. */
+    /**
+     * Security is on: the hub (in-VM) may do anything, sector systems only their own queues. The
+     * settings are read when the broker is created, not when this post-processor is: binding them
+     * earlier would drag the property converters into the post-processor phase (a page of warnings
+     * at every start).
+     */
     @Bean
-    static BeanPostProcessor brokerSecurity(AmqpProperties amqp, ObjectProvider<SectorTrust> trust) {
-        Set<String> known = new HashSet<>();
-        for (SectorId sector : EnumSet.complementOf(EnumSet.of(SectorId.CENTRE))) {
-            known.add(sector.code());
-        }
-        SectorBrokerSecurity security = new SectorBrokerSecurity(known, Set.copyOf(amqp.sectors()),
-                certificate -> trust.getObject().revocations().isRevoked(certificate));
+    static BeanPostProcessor brokerSecurity(ObjectProvider<AmqpProperties> amqp, ObjectProvider<SectorTrust> trust) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof EmbeddedActiveMQ broker) {
-                    broker.setSecurityManager(security);
+                    Set<String> known = new HashSet<>();
+                    for (SectorId sector : EnumSet.complementOf(EnumSet.of(SectorId.CENTRE))) {
+                        known.add(sector.code());
+                    }
+                    broker.setSecurityManager(new SectorBrokerSecurity(known, Set.copyOf(amqp.getObject().sectors()),
+                            certificate -> trust.getObject().revocations().isRevoked(certificate)));
                 }
                 return bean;
             }
