@@ -103,9 +103,14 @@ class TwoNodesIT {
                     "--demo", "--rabt.demo-sectors=false"));
             nodes.add(new Node(name, process, staffPort, exchangePort));
         }
-        // the first node creates the shared PKI and keys; the second starts on them
-        for (Node node : nodes) {
-            node.process().startAndAwaitHealthy(STARTUP_BOUND);
+        // both at once on an empty shared directory and database: one creates the PKI and keys (under the
+        // first-start lock) and the schema (under Flyway's lock), the other waits and uses them
+        List<java.util.concurrent.CompletableFuture<Duration>> starts = nodes.stream()
+                .map(node -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> node.process().startAndAwaitHealthy(STARTUP_BOUND)))
+                .toList();
+        for (java.util.concurrent.CompletableFuture<Duration> start : starts) {
+            start.join();
         }
     }
 

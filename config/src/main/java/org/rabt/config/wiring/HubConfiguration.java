@@ -103,12 +103,14 @@ public class HubConfiguration {
 
     @Bean
     HubPki hubPki(HubProperties hub, ExchangeProperties exchange) {
-        return HubPki.loadOrCreate(hub.pkiDir(), codes(EXTERNAL_SECTORS), exchange.hostnames());
+        return FirstStartLock.whileHeld(hub.dataDir(),
+                () -> HubPki.loadOrCreate(hub.pkiDir(), codes(EXTERNAL_SECTORS), exchange.hostnames()));
     }
 
     @Bean
     ChildPseudonyms childPseudonyms(HubProperties hub) {
-        return new ChildPseudonyms(new Pseudonymiser(PseudonymKeys.loadOrCreate(hub.keysDir().resolve("pseudonym.key"))));
+        return new ChildPseudonyms(new Pseudonymiser(FirstStartLock.whileHeld(hub.dataDir(),
+                () -> PseudonymKeys.loadOrCreate(hub.keysDir().resolve("pseudonym.key")))));
     }
 
     // --- the exchange port -------------------------------------------------------------------
@@ -158,7 +160,7 @@ public class HubConfiguration {
 
     @Bean
     DataKeys dataKeys(HubProperties hub, Clock clock) {
-        return DataKeys.openOrCreate(hub.dataKeysDir(), clock);
+        return FirstStartLock.whileHeld(hub.dataDir(), () -> DataKeys.openOrCreate(hub.dataKeysDir(), clock));
     }
 
     @Bean
