@@ -365,12 +365,15 @@ class ConsolePagesIT extends HubTestBase {
         void signingOutEndsTheSession() {
             ConsoleSession browser = signedIn(SOCIAL_WORKER);
             Page worklist = browser.get("/console");
+            long signOutsBefore = signOuts(SOCIAL_WORKER);
 
             Page signedOut = browser.submit(worklist, "form:has(button#sign-out)", Map.of());
 
             assertThat(signedOut.location()).endsWith("/console/login?signed-out");
             browser.follow(signedOut).one("#signed-out");
             assertThat(browser.get("/console").location()).endsWith("/console/login");
+            // the security officer sees when the session ended, not only when it began
+            assertThat(signOuts(SOCIAL_WORKER)).isEqualTo(signOutsBefore + 1);
         }
 
         @Test
@@ -383,6 +386,11 @@ class ConsolePagesIT extends HubTestBase {
             assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'card-written' AND detail LIKE 'reporting%'")
                     .query(Long.class).single()).isZero();
         }
+    }
+
+    private long signOuts(String user) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'staff-sign-out' AND actor = ? AND outcome = 'success'")
+                .param(user).query(Long.class).single();
     }
 
     private ConsoleSession signedIn(String user) {

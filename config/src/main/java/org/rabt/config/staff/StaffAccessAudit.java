@@ -11,13 +11,14 @@ import org.rabt.config.web.FallbackProblem;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Staff sign-ins in the audit log: every failure (wrong password, unknown or disabled user, a
+ * Staff sign-ins and console sign-outs in the audit log: every failure (wrong password, unknown or disabled user, a
  * bad token) and every refused access; a success at most once per user per {@link #SIGN_IN_QUIET}
  * because HTTP Basic signs in again on every request and the log is for people to read.
  */
@@ -26,6 +27,7 @@ public final class StaffAccessAudit {
     static final Duration SIGN_IN_QUIET = Duration.ofMinutes(5);
     static final String SIGN_IN = "staff-sign-in";
     static final String SIGN_IN_FAILED = "staff-sign-in-failed";
+    static final String SIGN_OUT = "staff-sign-out";
     static final String ACCESS_DENIED = "access-denied";
     /** Who tried is not known until the password is right: the role of a failed sign-in is only "staff". */
     private static final String UNPROVEN_ROLE = "staff";
@@ -50,6 +52,21 @@ public final class StaffAccessAudit {
         lastSignIn.put(who.getName(), now);
         audit.record(now, who.getName(), StaffAuthorities.rolesOf(who), SIGN_IN, null, null, "success", null, null,
                 currentRequest());
+    }
+
+    /**
+     * A console sign-out (the API keeps no session to end): Spring Security's logout publishes the
+     * event. The next sign-in of the same user is an entry again, however soon it comes.
+     */
+    @EventListener
+    public void signedOut(LogoutSuccessEvent event) {
+        Authentication who = event.getAuthentication();
+        if (who == null) {
+            return;
+        }
+        lastSignIn.remove(who.getName());
+        audit.record(clock.instant(), who.getName(), StaffAuthorities.rolesOf(who), SIGN_OUT, null, null, "success",
+                null, null, currentRequest());
     }
 
     @EventListener
