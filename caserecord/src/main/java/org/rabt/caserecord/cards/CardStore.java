@@ -159,9 +159,30 @@ public final class CardStore {
         return events == 1;
     }
 
+    private static final String REPORTED = "reported by the receiver";
+
+    /** The history's words for a receiver's report (the exchange API shows them to the sender, in the hub's English). */
     private static String describe(String businessStatus, String reason) {
         String words = businessStatus == null ? "" : "\"" + businessStatus + "\"";
-        return "reported by the receiver" + (words.isEmpty() ? "" : ": " + words) + (reason == null ? "" : " — " + reason);
+        return REPORTED + (words.isEmpty() ? "" : ": " + words) + (reason == null ? "" : " — " + reason);
+    }
+
+    /**
+     * The receiver's own words in a history step written by {@link #describe}, without the hub's
+     * English framing, for a page that says "reported by" in the reader's language; null when the
+     * receiver gave none. Any other step's detail comes back as it is.
+     */
+    public static String receiverWords(String detail) {
+        if (detail == null || !detail.startsWith(REPORTED)) {
+            return detail;
+        }
+        String words = detail.substring(REPORTED.length());
+        if (words.startsWith(": ")) {
+            words = words.substring(2);
+        } else if (words.startsWith(" — ")) {
+            words = words.substring(3);
+        }
+        return words.isBlank() ? null : words;
     }
 
     /** Records a 2xx from the receiver. A card already delivered stays as it was (returns false). */

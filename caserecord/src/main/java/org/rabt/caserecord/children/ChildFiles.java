@@ -270,7 +270,8 @@ public final class ChildFiles {
                         SectorId.fromCode(rs.getString("receiver_sector")),
                         rs.getObject("stage") == null ? null : rs.getInt("stage"), strings(rs.getArray("concerns")),
                         rs.getString("status") == null ? null : TaskStatus.fromCode(rs.getString("status")),
-                        rs.getString("words")))
+                        // the console says who reported what in the reader's language; the receiver's words stay theirs
+                        CardStore.receiverWords(rs.getString("words"))))
                 .list();
     }
 

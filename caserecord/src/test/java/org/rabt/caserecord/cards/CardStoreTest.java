@@ -69,6 +69,23 @@ class CardStoreTest {
         }
 
         @Test
+        void aReceiversReportKeepsItsOwnWordsApartFromTheHubsFraming() {
+            NewCard card = card(UUID.randomUUID(), "body-1", null);
+            store.admit(card, "queued");
+
+            store.reportTaskStatus(card.id(), TaskStatus.IN_PROGRESS, "en cours", "enquête sociale ordonnée", T0);
+            store.reportTaskStatus(card.id(), TaskStatus.COMPLETED, null, null, T0.plusSeconds(1));
+
+            List<String> details = store.history(card.id()).stream().map(CardEvent::detail).toList();
+            // the sender reads the hub's words on the exchange API
+            assertThat(details.get(1)).isEqualTo("reported by the receiver: \"en cours\" — enquête sociale ordonnée");
+            // the console says "justice: in progress" in its reader's language, then the receiver's own words
+            assertThat(CardStore.receiverWords(details.get(1))).isEqualTo("\"en cours\" — enquête sociale ordonnée");
+            assertThat(CardStore.receiverWords(details.get(2))).isNull();
+            assertThat(CardStore.receiverWords("queued")).isEqualTo("queued");
+        }
+
+        @Test
         void theCpmAndTheEvidenceAreStoredEncryptedAndBoundToTheirCard() {
             NewCard card = card(UUID.randomUUID(), "body-1", null);
             NewCard other = card(UUID.randomUUID(), "body-2", null);
