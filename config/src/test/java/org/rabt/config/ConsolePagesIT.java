@@ -192,6 +192,11 @@ class ConsolePagesIT extends HubTestBase {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.one("#card-error").text()).contains("RABT-C003", "dueBy");
         assertThat(refused.one("form#card-form select#receiver option[selected]").attr("value")).isEqualTo("justice");
+        // said in the social worker's language; the problem's own detail stays, marked as English
+        Page arabic = browser.submit(browser.get("/console/cards/new?type=linkage&file=" + fileId + "&lang=ar"),
+                "form#card-form", Map.of("receiver", "justice", "dueBy", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString()));
+        assertThat(arabic.one("#card-error .said").text()).contains("صحّح الخانة");
+        assertThat(arabic.one("#card-error [lang=en]").text()).isNotBlank();
     }
 
     @Test
