@@ -6,7 +6,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.rabt.connectors.SectorQueues;
 import org.rabt.mappings.cpm.SectorId;
 
-/** {@code rabt_queue_depth{queue=...,sector=...,kind=outbound|dead-letter}} for every sector. */
+/**
+ * {@code rabt_queue_depth{queue=...,sector=...,kind=outbound|dead-letter}} for every sector, from
+ * the embedded broker or from every broker of an external cluster ({@link BrokerQueues}); -1 when
+ * no broker tells.
+ */
 public final class QueueMetrics implements MeterBinder {
 
     private final BrokerQueues queues;

@@ -32,9 +32,6 @@ import org.rabt.caserecord.cards.DeliveryStatus;
 import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.caserecord.children.ChildPseudonyms;
 import org.rabt.config.HubProperties;
-import org.rabt.config.broker.BrokerQueues;
-import org.rabt.config.broker.QueueMetrics;
-import org.rabt.config.broker.QueuesEndpoint;
 import org.rabt.config.exchange.ClientRateLimiter;
 import org.rabt.config.exchange.ExchangePortFilter;
 import org.rabt.config.exchange.ExchangeProperties;
@@ -80,7 +77,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
  * Wires the modules into the hub: the PKI and the exchange port, the mappers of each sector,
@@ -309,22 +305,7 @@ public class HubConfiguration {
         };
     }
 
-    // --- broker visibility -------------------------------------------------------------------
-
-    @Bean
-    BrokerQueues brokerQueues(ObjectProvider<EmbeddedActiveMQ> embedded) {
-        return new BrokerQueues(embedded);
-    }
-
-    @Bean
-    QueueMetrics queueMetrics(BrokerQueues queues) {
-        return new QueueMetrics(queues);
-    }
-
-    @Bean
-    QueuesEndpoint queuesEndpoint(BrokerQueues queues) {
-        return new QueuesEndpoint(queues);
-    }
+    // --- broker visibility: BrokerConfiguration (queue depths); the cards by status here ----
 
     /** {@code rabt_cards{status=...}}: cards by delivery status, e.g. to alert on dead letters. */
     @Bean
