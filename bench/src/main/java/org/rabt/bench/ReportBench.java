@@ -44,15 +44,22 @@ final class ReportBench {
                 .setServerConfig("shared_buffers", "64MB").setServerConfig("work_mem", "64MB").start()) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-            config.setMaximumPoolSize(2);
+            // the hub's pool is larger; four report queries run at once, as the hub runs them
+            config.setMaximumPoolSize(5);
             try (HikariDataSource dataSource = new HikariDataSource(config)) {
                 Flyway.configure().dataSource(dataSource).load().migrate();
                 JdbcClient jdbc = JdbcClient.create(dataSource);
                 long start = System.nanoTime();
                 fill(jdbc, cards);
                 Figures.note("wrote " + cards + " cards in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                // as config's ReportsConfiguration: four threads for a report's queries
+                java.util.concurrent.ExecutorService queryRunner = java.util.concurrent.Executors.newFixedThreadPool(4, task -> {
+                    Thread thread = new Thread(task, "report-query");
+                    thread.setDaemon(true);
+                    return thread;
+                });
                 Reports reports = new Reports(new ReportQueries(jdbc, 15),
-                        Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC), "MA-BENCH");
+                        Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC), "MA-BENCH", queryRunner);
                 ReportPeriod year = ReportPeriod.parse("2026");
                 reports.provincial(year);
                 long[] runs = new long[5];

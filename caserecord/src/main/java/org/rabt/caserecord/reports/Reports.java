@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.rabt.caserecord.reports.SmallCells.Relation;
 import org.rabt.mappings.cpm.AgeBand;
@@ -31,12 +34,24 @@ public final class Reports {
     private final ReportQueries queries;
     private final Clock clock;
     private final String province;
+    private final Executor queryRunner;
 
     /** @param province the ISO 3166-2:MA code of the province the hub serves ({@code null}: not configured) */
     public Reports(ReportQueries queries, Clock clock, String province) {
+        this(queries, clock, province, Runnable::run);
+    }
+
+    /**
+     * @param queryRunner runs a provincial report's four queries (two periods, children and cards)
+     *                    side by side, each on its own database connection: each is one pass of
+     *                    PostgreSQL over the period's cards on one core, so on a machine of several
+     *                    cores they take the time of the longest rather than of all four
+     */
+    public Reports(ReportQueries queries, Clock clock, String province, Executor queryRunner) {
         this.queries = queries;
         this.clock = clock;
         this.province = province;
+        this.queryRunner = queryRunner;
     }
 
     public String province() {
@@ -44,15 +59,20 @@ public final class Reports {
     }
 
     public MonthlyReport monthly(ReportPeriod month) {
+        CompletableFuture<ReportQueries.CardCounts> cards = cardsOf(month);
         Counts counts = new Counts(queries.children(month));
         return new MonthlyReport(province, month.label(), month.from(), month.to(), clock.instant(), SmallCells.THRESHOLD,
-                achievements(month, counts, counts.withheld()));
+                achievements(counts, counts.withheld(), joined(cards)));
     }
 
     public ProvincialReport provincial(ReportPeriod period) {
         ReportPeriod previous = period.previous();
+        CompletableFuture<ReportQueries.ChildCounts> childrenBefore =
+                CompletableFuture.supplyAsync(() -> queries.children(previous), queryRunner);
+        CompletableFuture<ReportQueries.CardCounts> cardsNow = cardsOf(period);
+        CompletableFuture<ReportQueries.CardCounts> cardsBefore = cardsOf(previous);
         Counts now = new Counts(queries.children(period));
-        Counts before = new Counts(queries.children(previous));
+        Counts before = new Counts(joined(childrenBefore));
         Set<String> withheldNow = now.withheld();
         Set<String> withheldBefore = before.withheld();
         Function<String, Cell.Builder> cell = id -> new Cell.Builder(now.value(id), withheldNow.contains(id),
@@ -83,14 +103,33 @@ public final class Reports {
         ChildrenFigures children = new ChildrenFigures(cell.apply("T").build(), byAge, bySex, byAgeAndSex, byConcern,
                 byConcernAgeSex);
         return new ProvincialReport(province, period.label(), period.from(), period.to(), previous.label(),
-                clock.instant(), SmallCells.THRESHOLD, achievements(period, now, withheldNow),
-                achievements(previous, before, withheldBefore), children);
+                clock.instant(), SmallCells.THRESHOLD, achievements(now, withheldNow, joined(cardsNow)),
+                achievements(before, withheldBefore, joined(cardsBefore)), children);
     }
 
-    private Achievements achievements(ReportPeriod period, Counts counts, Set<String> withheld) {
+    /** The period's cards counted, as of its end (or today for a period not over). */
+    private CompletableFuture<ReportQueries.CardCounts> cardsOf(ReportPeriod period) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate asOf = period.to().isBefore(today) ? period.to() : today;
-        ReportQueries.CardCounts cards = queries.cards(period, asOf);
+        return CompletableFuture.supplyAsync(() -> queries.cards(period, asOf), queryRunner);
+    }
+
+    /** A query's result, or its own exception (not wrapped), as if it had run on this thread. */
+    private static <T> T joined(CompletableFuture<T> query) {
+        try {
+            return query.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private Achievements achievements(Counts counts, Set<String> withheld, ReportQueries.CardCounts cards) {
         Map<String, Long> byType = cards.byType();
         List<Cell> stages = STAGES.stream().map(stage -> {
             String id = "ST:" + stage;
