@@ -9,7 +9,8 @@ final class Figures {
     }
 
     static void print(String name, double value, String unit) {
-        System.out.println(String.format(Locale.ROOT, "%s %s %s", name, format(value), unit));
+        System.out.println(unit.isEmpty() ? name + " " + format(value)
+                : String.format(Locale.ROOT, "%s %s %s", name, format(value), unit));
         System.out.flush();
     }
 
