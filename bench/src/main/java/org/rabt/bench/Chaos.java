@@ -179,16 +179,17 @@ final class Chaos {
         victim.kill();
         long killed = System.nanoTime();
         int atKill = accepted.size();
+        Set<String> acceptedBeforeKill = Set.copyOf(accepted);
         note("killed broker " + victim.name() + " (kill -9) at " + atKill + " accepted");
         events.add("killed_at_accepted " + atKill);
         pauseUntil(killed + Duration.ofSeconds(15).toNanos());
         events.add("accepted_while_broker_down " + (accepted.size() - atKill));
-        // what the receiver has not got yet: among them the cards held in the dead broker's journal
-        long waiting = accepted.stream().filter(id -> stub.deliveries(id) == 0).count();
+        // cards accepted before the kill and still not delivered: held in the dead broker's journal
+        long held = acceptedBeforeKill.stream().filter(id -> stub.deliveries(id) == 0).count();
         victim.start();
-        note("broker " + victim.name() + " active again at " + accepted.size() + " accepted, " + waiting
-                + " of them not delivered yet");
-        events.add("undelivered_at_broker_restart " + waiting);
+        note("broker " + victim.name() + " active again at " + accepted.size() + " accepted; " + held
+                + " cards accepted before the kill were waiting for it");
+        events.add("held_by_dead_broker " + held);
     }
 
     /** The receiver answers 503 for 30 s, then 202 again. */
