@@ -24,11 +24,18 @@ public final class BenchMain {
             ReportBench.run(Arrays.copyOfRange(args, 1, args.length));
             System.exit(0);
         }
-        if (args.length > 0 && args[0].equals("chaos")) {
-            System.exit(Chaos.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length > 0 && args[0].equals("two-nodes")) {
-            System.exit(TwoNodes.run(Arrays.copyOfRange(args, 1, args.length)));
+        if (args.length > 0 && (args[0].equals("chaos") || args[0].equals("two-nodes"))) {
+            int status;
+            try {
+                String[] rest = Arrays.copyOfRange(args, 1, args.length);
+                status = args[0].equals("chaos") ? Chaos.run(rest) : TwoNodes.run(rest);
+            } catch (Exception | Error e) {
+                Figures.note(args[0] + " failed: " + e);
+                e.printStackTrace();
+                status = 2;
+            }
+            // the HTTP clients' pools would keep the JVM alive
+            System.exit(status);
         }
         if (args.length > 0 && args[0].equals("passthrough")) {
             PassThroughApplication.main(Arrays.copyOfRange(args, 1, args.length));

@@ -132,6 +132,7 @@ final class Chaos {
             events.forEach(System.out::println);
             Figures.print("delivered_after_posting_s", (System.nanoTime() - posted) / 1e9, "s");
             Figures.print("run_s", (System.nanoTime() - began) / 1e9, "s");
+            note("load average " + Figures.loadAverage());
             boolean failed = missing > 0 || outcome.refused() > 0 || outcome.abandoned() > 0;
             if (failed) {
                 note("FAILED: " + missing + " accepted cards not delivered, " + outcome.refused() + " refused, "

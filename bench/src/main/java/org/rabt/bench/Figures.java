@@ -18,6 +18,16 @@ final class Figures {
         System.err.println("# " + text);
     }
 
+    /** The machine's load average (1, 5, 15 min), where the system shows it: how busy the other processes kept it. */
+    static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String format(double value) {
         if (Double.isNaN(value)) {
             return "NaN";

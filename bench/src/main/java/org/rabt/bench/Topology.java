@@ -92,6 +92,8 @@ final class Topology implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "64MB")
                     .start();
+            Figures.note("PostgreSQL on port " + postgres.getPort() + ", fsync " + setting(postgres, "fsync")
+                    + ", synchronous_commit " + setting(postgres, "synchronous_commit"));
             Path properties = brokerProperties(hubJar, work, deliveryArguments);
             int port1 = Launched.freePort();
             int port2 = Launched.freePort();
@@ -221,6 +223,17 @@ final class Topology implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return file;
+    }
+
+    /** A server setting as PostgreSQL runs with it (the embedded binary's own flags come before ours). */
+    private static String setting(EmbeddedPostgres postgres, String name) {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("SHOW " + name)) {
+            return result.next() ? result.getString(1) : "unknown";
+        } catch (java.sql.SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static void delete(Path directory) {

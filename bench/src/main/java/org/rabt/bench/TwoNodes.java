@@ -56,13 +56,14 @@ final class TwoNodes {
                 + warmUp.toSeconds() + " s, measured " + measured.toSeconds() + " s");
         try (DeliveryStub stub = DeliveryStub.start();
              Topology topology = Topology.start(artemisHome, hubJar, stub, 2, List.of())) {
-            CardDeck deck = CardDeck.prepare(topology.pki(), 60_000);
+            CardDeck deck = CardDeck.prepare(topology.pki(), 30_000);
             Figures.note("n1 healthy in " + topology.startNode(0).startup().toMillis() + " ms");
             double one = throughput("single_node", topology, List.of(topology.exchangePort(0)), deck, stub);
             Figures.note("n2 healthy in " + topology.startNode(1).startup().toMillis() + " ms");
             double two = throughput("two_nodes", topology,
                     List.of(topology.exchangePort(0), topology.exchangePort(1)), deck, stub);
             Figures.print("second_node_gain", one == 0 ? Double.NaN : two / one, "");
+            Figures.note("load average " + Figures.loadAverage());
             if (stub.cardsDeliveredTwice() > 0) {
                 Figures.note("the receiver got " + stub.cardsDeliveredTwice() + " cards twice");
             }
