@@ -75,10 +75,10 @@ final class Topology implements AutoCloseable {
      * Starts PostgreSQL and two brokers (not yet the nodes); creates the shared data directory's
      * PKI, so that cards can be signed before any node runs.
      *
-     * @param deliveryArguments {@code --rabt.delivery.<x>=<v>}: given to the broker properties and to every node
+     * @param hubArguments given to every node; those of {@code --rabt.delivery.<x>=<v>} to the broker properties too
      */
     static Topology start(Path artemisHome, Path hubJar, DeliveryStub stub, int nodeCount,
-            List<String> deliveryArguments) throws IOException {
+            List<String> hubArguments) throws IOException {
         Path work = Files.createTempDirectory("rabt-chaos-");
         Figures.note("work directory " + work);
         EmbeddedPostgres postgres = null;
@@ -94,11 +94,11 @@ final class Topology implements AutoCloseable {
                     .start();
             Figures.note("PostgreSQL on port " + postgres.getPort() + ", fsync " + setting(postgres, "fsync")
                     + ", synchronous_commit " + setting(postgres, "synchronous_commit"));
-            Path properties = brokerProperties(hubJar, work, deliveryArguments);
+            Path properties = brokerProperties(hubJar, work, hubArguments);
             int port1 = Launched.freePort();
             int port2 = Launched.freePort();
             String url = "(tcp://127.0.0.1:" + port1 + ",tcp://127.0.0.1:" + port2 + ")?" + FAILOVER_OPTIONS;
-            topology = new Topology(work, hubJar, stub, deliveryArguments, postgres, nodeCount, url);
+            topology = new Topology(work, hubJar, stub, hubArguments, postgres, nodeCount, url);
             // Ctrl-C or the script's time limit: stop everything and remove the directory all the same
             Runtime.getRuntime().addShutdownHook(new Thread(topology::close));
             topology.brokers.add(ArtemisBroker.create(artemisHome, work, "b1", port1, port2, properties));
@@ -121,10 +121,6 @@ final class Topology implements AutoCloseable {
 
     Path pki() {
         return work.resolve("data").resolve("pki");
-    }
-
-    int nodeCount() {
-        return nodes.length;
     }
 
     int exchangePort(int node) {
@@ -206,11 +202,11 @@ final class Topology implements AutoCloseable {
     }
 
     /** {@code java -jar rabt.jar broker properties [--rabt.delivery...]}: the brokers' queues and retry policy. */
-    private static Path brokerProperties(Path hubJar, Path work, List<String> deliveryArguments) throws IOException {
+    private static Path brokerProperties(Path hubJar, Path work, List<String> hubArguments) throws IOException {
         Path file = work.resolve("rabt-broker.properties");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", hubJar.toAbsolutePath().toString(), "broker", "properties"));
-        command.addAll(deliveryArguments.stream().filter(a -> a.startsWith("--rabt.delivery.")).toList());
+        command.addAll(hubArguments.stream().filter(a -> a.startsWith("--rabt.delivery.")).toList());
         Process process = new ProcessBuilder(command).redirectOutput(file.toFile())
                 .redirectError(work.resolve("broker-properties.log").toFile()).start();
         try {

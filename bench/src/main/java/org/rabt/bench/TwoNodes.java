@@ -19,13 +19,16 @@ final class TwoNodes {
     private final int concurrency;
     private final Duration warmUp;
     private final Duration measured;
+    private final List<String> hubArguments;
 
-    private TwoNodes(Path artemisHome, Path hubJar, int concurrency, Duration warmUp, Duration measured) {
+    private TwoNodes(Path artemisHome, Path hubJar, int concurrency, Duration warmUp, Duration measured,
+            List<String> hubArguments) {
         this.artemisHome = artemisHome;
         this.hubJar = hubJar;
         this.concurrency = concurrency;
         this.warmUp = warmUp;
         this.measured = measured;
+        this.hubArguments = hubArguments;
     }
 
     static int run(String[] args) throws Exception {
@@ -33,14 +36,16 @@ final class TwoNodes {
         Path hubJar = Path.of("config/target/rabt.jar");
         int concurrency = 16;
         boolean quick = false;
+        List<String> hubArguments = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--artemis-home" -> artemisHome = Path.of(args[++i]);
                 case "--hub-jar" -> hubJar = Path.of(args[++i]);
+                case "--hub-arg" -> hubArguments.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: two-nodes --artemis-home DIR [--quick] [--concurrency N] [--hub-jar JAR]");
+                        + "; usage: two-nodes --artemis-home DIR [--quick] [--concurrency N] [--hub-jar JAR] [--hub-arg ARG]...");
             }
         }
         if (artemisHome == null) {
@@ -48,14 +53,14 @@ final class TwoNodes {
         }
         Chaos.quietLogs();
         return new TwoNodes(artemisHome.toAbsolutePath(), hubJar.toAbsolutePath(), concurrency,
-                Duration.ofSeconds(quick ? 15 : 30), Duration.ofSeconds(quick ? 30 : 60)).run();
+                Duration.ofSeconds(quick ? 15 : 30), Duration.ofSeconds(quick ? 30 : 60), hubArguments).run();
     }
 
     private int run() throws Exception {
         Figures.note(Runtime.getRuntime().availableProcessors() + " cores; " + concurrency + " connections; warm-up "
                 + warmUp.toSeconds() + " s, measured " + measured.toSeconds() + " s");
         try (DeliveryStub stub = DeliveryStub.start();
-             Topology topology = Topology.start(artemisHome, hubJar, stub, 2, List.of())) {
+             Topology topology = Topology.start(artemisHome, hubJar, stub, 2, hubArguments)) {
             CardDeck deck = CardDeck.prepare(topology.pki(), 30_000);
             Figures.note("n1 healthy in " + topology.startNode(0).startup().toMillis() + " ms");
             double one = throughput("single_node", topology, List.of(topology.exchangePort(0)), deck, stub);
