@@ -86,6 +86,8 @@ final class Topology implements AutoCloseable {
         try {
             HubPki.loadOrCreate(work.resolve("data").resolve("pki"), SECTORS, List.of());
             postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("db")).setCleanDataDirectory(true)
+                    // stopped by close() (also from this topology's shutdown hook), before its directory is removed
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
