@@ -43,7 +43,8 @@ final class Topology implements AutoCloseable {
     private final Path hubJar;
     private final DeliveryStub stub;
     private final List<String> hubArguments;
-    private final EmbeddedPostgres postgres;
+    /** Started once the topology exists, so that its shutdown hook stops it whatever happens next. */
+    private EmbeddedPostgres postgres;
     private final List<ArtemisBroker> brokers = new ArrayList<>();
     private final Launched[] nodes;
     private final int[] staffPorts;
@@ -53,13 +54,12 @@ final class Topology implements AutoCloseable {
     private final HttpClient metricsClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Topology(Path work, Path hubJar, DeliveryStub stub, List<String> hubArguments, EmbeddedPostgres postgres,
-            int nodeCount, String brokerUrl) {
+    private Topology(Path work, Path hubJar, DeliveryStub stub, List<String> hubArguments, int nodeCount,
+            String brokerUrl) {
         this.work = work;
         this.hubJar = hubJar;
         this.stub = stub;
         this.hubArguments = List.copyOf(hubArguments);
-        this.postgres = postgres;
         this.nodes = new Launched[nodeCount];
         this.staffPorts = new int[nodeCount];
         this.exchangePorts = new int[nodeCount];
@@ -81,11 +81,17 @@ final class Topology implements AutoCloseable {
             List<String> hubArguments) throws IOException {
         Path work = Files.createTempDirectory("rabt-chaos-");
         Figures.note("work directory " + work);
-        EmbeddedPostgres postgres = null;
-        Topology topology = null;
+        int port1 = Launched.freePort();
+        int port2 = Launched.freePort();
+        // -Drabt.chaos.broker-options=... tries other client settings (e.g. ha=true&reconnectAttempts=-1)
+        String url = "(tcp://127.0.0.1:" + port1 + ",tcp://127.0.0.1:" + port2 + ")?"
+                + System.getProperty("rabt.chaos.broker-options", FAILOVER_OPTIONS);
+        Topology topology = new Topology(work, hubJar, stub, hubArguments, nodeCount, url);
+        // Ctrl-C or the script's time limit: stop everything and remove the directory all the same
+        Runtime.getRuntime().addShutdownHook(new Thread(topology::close));
         try {
             HubPki.loadOrCreate(work.resolve("data").resolve("pki"), SECTORS, List.of());
-            postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("db")).setCleanDataDirectory(true)
+            topology.postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("db")).setCleanDataDirectory(true)
                     // stopped by close() (also from this topology's shutdown hook), before its directory is removed
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -94,29 +100,17 @@ final class Topology implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "64MB")
                     .start();
-            Figures.note("PostgreSQL on port " + postgres.getPort() + ", fsync " + setting(postgres, "fsync")
-                    + ", synchronous_commit " + setting(postgres, "synchronous_commit"));
+            Figures.note("PostgreSQL on port " + topology.postgres.getPort() + ", fsync "
+                    + setting(topology.postgres, "fsync") + ", synchronous_commit "
+                    + setting(topology.postgres, "synchronous_commit"));
             Path properties = brokerProperties(hubJar, work, hubArguments);
-            int port1 = Launched.freePort();
-            int port2 = Launched.freePort();
-            String url = "(tcp://127.0.0.1:" + port1 + ",tcp://127.0.0.1:" + port2 + ")?" + FAILOVER_OPTIONS;
-            topology = new Topology(work, hubJar, stub, hubArguments, postgres, nodeCount, url);
-            // Ctrl-C or the script's time limit: stop everything and remove the directory all the same
-            Runtime.getRuntime().addShutdownHook(new Thread(topology::close));
             topology.brokers.add(ArtemisBroker.create(artemisHome, work, "b1", port1, port2, properties));
             topology.brokers.add(ArtemisBroker.create(artemisHome, work, "b2", port2, port1, properties));
             topology.brokers.forEach(ArtemisBroker::start);
             topology.brokers.forEach(broker -> broker.awaitBridge(Duration.ofSeconds(30)));
             return topology;
         } catch (IOException | RuntimeException e) {
-            if (topology != null) {
-                topology.close();
-            } else {
-                if (postgres != null) {
-                    postgres.close();
-                }
-                delete(work);
-            }
+            topology.close();
             throw e;
         }
     }
@@ -191,10 +185,12 @@ final class Topology implements AutoCloseable {
             }
         }
         brokers.forEach(ArtemisBroker::close);
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            Figures.note("PostgreSQL did not stop cleanly: " + e.getMessage());
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                Figures.note("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
         }
         if (Boolean.getBoolean("rabt.chaos.keep")) {
             Figures.note("kept " + work);
