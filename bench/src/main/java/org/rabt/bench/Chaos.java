@@ -87,9 +87,9 @@ final class Chaos {
     private int run() throws Exception {
         note(scenario.name().toLowerCase().replace('_', '-') + ": " + cards + " cards, " + concurrency
                 + " senders, " + Runtime.getRuntime().availableProcessors() + " cores");
-        List<String> delivery = scenario == Scenario.SECTOR_OUTAGE ? SHORT_RETRIES : List.of();
+        List<String> hubArguments = scenario == Scenario.SECTOR_OUTAGE ? SHORT_RETRIES : List.of();
         try (DeliveryStub stub = DeliveryStub.start();
-             Topology topology = Topology.start(artemisHome, hubJar, stub, 2, delivery)) {
+             Topology topology = Topology.start(artemisHome, hubJar, stub, 2, hubArguments)) {
             CardDeck deck = CardDeck.prepare(topology.pki(), cards);
             // the first node creates the shared keys; the second starts once it is healthy
             note("n1 healthy in " + topology.startNode(0).startup().toMillis() + " ms");
@@ -119,6 +119,7 @@ final class Chaos {
             note("posting took " + (posted - outcome.startNanos()) / 1_000_000 + " ms; " + outcome.retries()
                     + " retries on another node");
             long missing = awaitDeliveries(stub, accepted, DELIVERY_WAIT);
+            double deliveredAfterPosting = (System.nanoTime() - posted) / 1e9;
 
             Figures.print("cards", cards, "");
             Figures.print("accepted", accepted.size(), "");
@@ -130,7 +131,7 @@ final class Chaos {
             Figures.print("refused", outcome.refused(), "");
             Figures.print("abandoned", outcome.abandoned(), "");
             events.forEach(System.out::println);
-            Figures.print("delivered_after_posting_s", (System.nanoTime() - posted) / 1e9, "s");
+            Figures.print("delivered_after_posting_s", deliveredAfterPosting, "s");
             Figures.print("run_s", (System.nanoTime() - began) / 1e9, "s");
             note("load average " + Figures.loadAverage());
             boolean failed = missing > 0 || outcome.refused() > 0 || outcome.abandoned() > 0;
