@@ -6,7 +6,9 @@ import org.rabt.bench.passthrough.PassThroughApplication;
 /**
  * {@code java -jar rabt-bench.jar run [--quick]} measures the hub against the raw pass-through;
  * {@code java -jar rabt-bench.jar passthrough ...} is the pass-through itself (started by {@code run});
- * {@code java -jar rabt-bench.jar report [--cards N]} times the annual report over N cards (ReportBench).
+ * {@code java -jar rabt-bench.jar report [--cards N]} times the annual report over N cards (ReportBench);
+ * {@code java -jar rabt-bench.jar chaos kill-node|kill-broker|sector-outage ...} runs a chaos run (Chaos);
+ * {@code java -jar rabt-bench.jar two-nodes ...} measures one production node beside two (TwoNodes).
  */
 public final class BenchMain {
 
@@ -21,6 +23,19 @@ public final class BenchMain {
         if (args.length > 0 && args[0].equals("report")) {
             ReportBench.run(Arrays.copyOfRange(args, 1, args.length));
             System.exit(0);
+        }
+        if (args.length > 0 && (args[0].equals("chaos") || args[0].equals("two-nodes"))) {
+            int status;
+            try {
+                String[] rest = Arrays.copyOfRange(args, 1, args.length);
+                status = args[0].equals("chaos") ? Chaos.run(rest) : TwoNodes.run(rest);
+            } catch (Exception | Error e) {
+                Figures.note(args[0] + " failed: " + e);
+                e.printStackTrace();
+                status = 2;
+            }
+            // the HTTP clients' pools would keep the JVM alive
+            System.exit(status);
         }
         if (args.length > 0 && args[0].equals("passthrough")) {
             PassThroughApplication.main(Arrays.copyOfRange(args, 1, args.length));

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving sector system, in the benchmark's own process: it answers 202 at once and notes
- * when each card first arrived, by its {@code Rabt-Card-Id}.
+ * when each card first arrived, by its {@code Rabt-Card-Id}, and how many times it was delivered.
+ * For a chaos run it can be down for a while ({@link #refuse}): it then answers 503, as a sector
+ * system behind a failing server would, and counts nothing as delivered.
  */
 final class DeliveryStub implements AutoCloseable {
 
@@ -22,6 +25,10 @@ final class DeliveryStub implements AutoCloseable {
     private final ExecutorService threads;
     private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
     private final AtomicLong duplicates = new AtomicLong();
+    /** Deliveries answered 2xx, by card id: a count above one is a redelivery the receiver saw. */
+    private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    private final AtomicLong refusedAttempts = new AtomicLong();
+    private volatile boolean refusing;
 
     private DeliveryStub(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -62,6 +69,34 @@ final class DeliveryStub implements AutoCloseable {
     void reset() {
         firstArrival.clear();
         duplicates.set(0);
+        deliveries.clear();
+        refusedAttempts.set(0);
+    }
+
+    /** While {@code true}, every delivery is answered 503 and not counted as delivered. */
+    void refuse(boolean refuse) {
+        this.refusing = refuse;
+    }
+
+    /** Attempts answered 503 while refusing. */
+    long refusedAttempts() {
+        return refusedAttempts.get();
+    }
+
+    /** How many times the card was delivered (answered 2xx); 0 if never. */
+    int deliveries(String cardId) {
+        AtomicInteger count = deliveries.get(cardId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Deliveries beyond the first, over all cards. */
+    long redeliveries() {
+        return deliveries.values().stream().mapToLong(count -> Math.max(0, count.get() - 1)).sum();
+    }
+
+    /** Cards delivered more than once. */
+    long cardsDeliveredTwice() {
+        return deliveries.values().stream().filter(count -> count.get() > 1).count();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -70,8 +105,17 @@ final class DeliveryStub implements AutoCloseable {
             body.transferTo(java.io.OutputStream.nullOutputStream());
         }
         String cardId = exchange.getRequestHeaders().getFirst("Rabt-Card-Id");
+        if (refusing) {
+            refusedAttempts.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
         if (cardId != null && firstArrival.putIfAbsent(cardId, now) != null) {
             duplicates.incrementAndGet();
+        }
+        if (cardId != null) {
+            deliveries.computeIfAbsent(cardId, id -> new AtomicInteger()).incrementAndGet();
         }
         exchange.sendResponseHeaders(202, -1);
         exchange.close();

@@ -33,6 +33,10 @@ final class Launched implements AutoCloseable {
     }
 
     static Launched start(String name, List<String> javaArguments, Path workDir, int staffPort) {
+        return start(name, javaArguments, workDir, staffPort, Duration.ofSeconds(60));
+    }
+
+    static Launched start(String name, List<String> javaArguments, Path workDir, int staffPort, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArguments);
@@ -48,7 +52,7 @@ final class Launched implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + staffPort + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = launched + Duration.ofSeconds(60).toNanos();
+        long deadline = launched + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
@@ -69,7 +73,8 @@ final class Launched implements AutoCloseable {
             pause(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException(name + " was not healthy within 60 s; see " + workDir.resolve(name + ".log"));
+        throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds() + " s; see "
+                + workDir.resolve(name + ".log"));
     }
 
     static int freePort() {
@@ -86,6 +91,20 @@ final class Launched implements AutoCloseable {
 
     int staffPort() {
         return staffPort;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no clean stop of anything the process holds. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override

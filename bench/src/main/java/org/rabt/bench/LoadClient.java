@@ -145,7 +145,7 @@ final class LoadClient {
                 .build();
     }
 
-    private static SSLContext sslContext(Path pkiDir) {
+    static SSLContext sslContext(Path pkiDir) {
         try {
             Path health = pkiDir.resolve("sectors").resolve("health");
             var chain = Pem.readCertificates(health.resolve("cert.pem"));
