@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.rabt.caserecord.audit.AuditStore;
 import org.rabt.caserecord.cards.CardStore;
 import org.rabt.caserecord.cards.UndeliveredCard;
@@ -104,21 +105,25 @@ public final class DeadLetters {
     }
 
     /**
-     * Puts one card back on its receiver's queue. Order: the broker's move first (one JMS
-     * transaction), then the card's history and the audit entry (one database transaction).
-     * Never the other way round: a history and an audit log saying "replayed" of a card the
-     * broker did not move would be false, while the reverse gap — moved but not yet written, the
-     * database failing in between — loses nothing: the card is on its queue and will be
-     * delivered, and the failure is logged and answered as an error so the operator knows the
-     * replay is missing from the log.
+     * Puts one card back on its receiver's queue. Order: the database transaction opens first and
+     * writes the card's history step and the audit entry (its update holds the card's row); then the
+     * broker's move commits (one JMS transaction); then the database transaction commits. So:
+     * <ul>
+     *   <li>a move that fails (the card is not there, the broker does not answer) rolls the
+     *       database back: no history step, no audit entry of a replay that did not happen;</li>
+     *   <li>the delivery that follows the move cannot mark the card delivered before the replay's
+     *       step is in its history (it waits for the row), so the history reads in the order things
+     *       happened;</li>
+     *   <li>a database failure in the last step, after the move, loses nothing: the card is on its
+     *       queue and will be delivered; the failure is logged and answered as an error, so the
+     *       operator knows the replay is missing from the log.</li>
+     * </ul>
      */
     public Replay replay(String sectorCode, String cardId, Authentication who) {
         SectorId sector = sector(sectorCode);
         UUID id = uuid(cardId).orElseThrow(() -> new OperationsException(OperationsProblem.NOT_A_DEAD_LETTER, "cardId"));
-        if (!queues.replay(sector, id)) {
-            throw new OperationsException(OperationsProblem.NOT_A_DEAD_LETTER, "cardId");
-        }
         Instant now = clock.instant();
+        AtomicBoolean moved = new AtomicBoolean();
         try {
             transactions.executeWithoutResult(status -> {
                 // false when the card was delivered meanwhile (from another queue entry): it stays delivered
@@ -126,10 +131,19 @@ public final class DeadLetters {
                 audit.record(now, who.getName(), StaffAuthorities.rolesOf(who), REPLAYED, sector.code(), id.toString(),
                         "success", null, null, "from " + SectorQueues.deadLetters(sector) + " to "
                                 + SectorQueues.outbound(sector));
+                if (!queues.replay(sector, id)) {
+                    // rolls the history step and the audit entry back
+                    throw new OperationsException(OperationsProblem.NOT_A_DEAD_LETTER, "cardId");
+                }
+                moved.set(true);
             });
+        } catch (OperationsException notMoved) {
+            throw notMoved;
         } catch (RuntimeException notRecorded) {
-            LOG.error("card {} is back on {} and will be delivered, but its replay by {} could not be recorded in its "
-                    + "history and the audit log", id, SectorQueues.outbound(sector), who.getName(), notRecorded);
+            if (moved.get()) {
+                LOG.error("card {} is back on {} and will be delivered, but its replay by {} could not be recorded in "
+                        + "its history and the audit log", id, SectorQueues.outbound(sector), who.getName(), notRecorded);
+            }
             throw notRecorded;
         }
         return new Replay(id.toString(), cards.find(id).map(card -> card.deliveryStatus().code()).orElse(null));
