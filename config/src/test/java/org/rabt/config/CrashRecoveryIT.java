@@ -20,12 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rabt.config.support.Deliveries;
 import org.rabt.config.support.HealthExamples;
 import org.rabt.config.support.HubProcess;
 import org.rabt.config.support.SectorClient;
@@ -147,9 +147,6 @@ class CrashRecoveryIT {
     }
 
     private Map<String, Long> deliveryCounts() {
-        return justice.getAllServeEvents().stream()
-                .map(event -> event.getRequest().getHeader("Rabt-Card-Id"))
-                .filter(id -> id != null)
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        return Deliveries.countsByCardId(justice);
     }
 }

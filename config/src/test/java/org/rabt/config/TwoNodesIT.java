@@ -9,39 +9,40 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rabt.config.broker.BrokerSettings;
+import org.rabt.config.support.Deliveries;
 import org.rabt.config.support.HealthExamples;
 import org.rabt.config.support.HubProcess;
 import org.rabt.config.support.SectorClient;
 import org.rabt.config.support.StaffCredentials;
-import org.rabt.config.wiring.DeliveryProperties;
-import org.rabt.mappings.cpm.SectorId;
+import org.rabt.config.support.TestBrokers;
 
 /**
  * The production topology, small: two hub nodes (the built jar, {@code --spring.profiles.active=production})
@@ -74,7 +75,8 @@ class TwoNodesIT {
     void startTopology() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         int brokerPort = HubProcess.freePort();
-        broker = startBroker(workDir.resolve("broker"), brokerPort);
+        TestBrokers.quiet();
+        broker = TestBrokers.start(workDir.resolve("broker"), "test-broker", brokerPort, true, null);
         justice = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(20));
         justice.start();
         // a slow justice system: cards wait in the queue, so the kill finds some accepted and not yet delivered
@@ -84,7 +86,7 @@ class TwoNodesIT {
             int staffPort = HubProcess.freePort();
             int exchangePort = HubProcess.freePort();
             Path nodeDir = workDir.resolve(name);
-            java.nio.file.Files.createDirectories(nodeDir);
+            Files.createDirectories(nodeDir);
             HubProcess process = new HubProcess(HubProcess.builtJar(), nodeDir, staffPort, List.of(
                     "--spring.profiles.active=production",
                     "--rabt.cluster.node-id=" + name,
@@ -105,11 +107,11 @@ class TwoNodesIT {
         }
         // both at once on an empty shared directory and database: one creates the PKI and keys (under the
         // first-start lock) and the schema (under Flyway's lock), the other waits and uses them
-        List<java.util.concurrent.CompletableFuture<Duration>> starts = nodes.stream()
-                .map(node -> java.util.concurrent.CompletableFuture.supplyAsync(
+        List<CompletableFuture<Duration>> starts = nodes.stream()
+                .map(node -> CompletableFuture.supplyAsync(
                         () -> node.process().startAndAwaitHealthy(STARTUP_BOUND)))
                 .toList();
-        for (java.util.concurrent.CompletableFuture<Duration> start : starts) {
+        for (CompletableFuture<Duration> start : starts) {
             start.join();
         }
     }
@@ -258,8 +260,8 @@ class TwoNodesIT {
                 .timeout(Duration.ofSeconds(10)).build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -271,35 +273,6 @@ class TwoNodesIT {
     }
 
     private Map<String, Long> deliveryCounts() {
-        return justice.getAllServeEvents().stream()
-                .map(event -> event.getRequest().getHeader("Rabt-Card-Id"))
-                .filter(id -> id != null)
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    }
-
-    /**
-     * A standalone Artemis broker on a TCP port, persistent, with exactly the settings an operator
-     * installs on a production broker ({@link BrokerSettings}, as printed by {@code rabt.jar broker properties}).
-     */
-    private static EmbeddedActiveMQ startBroker(Path directory, int port) throws Exception {
-        // the broker's per-operation audit lines (INFO) would bury the test's output, as in the hub (application.yaml)
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.activemq.audit"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName("test-broker");
-        configuration.setPersistenceEnabled(true);
-        configuration.setSecurityEnabled(false);
-        configuration.setJournalDirectory(directory.resolve("journal").toString());
-        configuration.setBindingsDirectory(directory.resolve("bindings").toString());
-        configuration.setLargeMessagesDirectory(directory.resolve("large").toString());
-        configuration.setPagingDirectory(directory.resolve("paging").toString());
-        configuration.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
-        DeliveryProperties delivery = new DeliveryProperties(30, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(30));
-        BrokerSettings.apply(configuration, BrokerSettings.of(delivery, List.of(SectorId.POLICE, SectorId.GENDARMERIE)));
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
-        return broker;
+        return Deliveries.countsByCardId(justice);
     }
 }

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rabt.config.wiring.DeliveryProperties;
+import org.rabt.config.support.TestBrokers;
 import org.rabt.connectors.SectorQueues;
 import org.rabt.mappings.cpm.SectorId;
 import org.springframework.boot.artemis.autoconfigure.ArtemisMode;
@@ -57,9 +56,7 @@ class ClusterQueueDepthsTest {
 
     @BeforeAll
     static void quietBrokers() {
-        // the brokers' per-operation audit lines (INFO) would bury the test's output, as in the hub (application.yaml)
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.activemq.audit"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        TestBrokers.quiet();
     }
 
     @AfterEach
@@ -199,27 +196,7 @@ class ClusterQueueDepthsTest {
     }
 
     private EmbeddedActiveMQ startBroker(String name, int port, ActiveMQSecurityManager security) throws Exception {
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName(name);
-        configuration.setPersistenceEnabled(false);
-        // with persistence off the broker still pages to disk under pressure: not in the working directory
-        Path directory = brokersDir.resolve(name);
-        configuration.setJournalDirectory(directory.resolve("journal").toString());
-        configuration.setBindingsDirectory(directory.resolve("bindings").toString());
-        configuration.setLargeMessagesDirectory(directory.resolve("large").toString());
-        configuration.setPagingDirectory(directory.resolve("paging").toString());
-        configuration.setSecurityEnabled(security != null);
-        configuration.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
-        DeliveryProperties delivery = new DeliveryProperties(30, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(30));
-        BrokerSettings.apply(configuration, BrokerSettings.of(delivery, List.of(SectorId.POLICE, SectorId.GENDARMERIE)));
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        if (security != null) {
-            broker.setSecurityManager(security);
-        }
-        broker.start();
-        return broker;
+        return TestBrokers.start(brokersDir.resolve(name), name, port, false, security);
     }
 
     private static int freePort() throws IOException {
