@@ -55,7 +55,8 @@ final class Benchmark {
         int exchangePort = Launched.freePort();
         int staffPort = Launched.freePort();
         // the hub's heap target is 512 MB; a --jvm-arg given later overrides it
-        List<String> java = new ArrayList<>(List.of("-Xmx512m"));
+        HeapSampler heap = HeapSampler.into(work.resolve("hub-gc.log"));
+        List<String> java = new ArrayList<>(List.of("-Xmx512m", heap.jvmArgument()));
         java.addAll(options.jvmArguments().stream().map(a -> a.replace("{name}", "hub")).toList());
         java.addAll(List.of("-jar", options.hubJar().toAbsolutePath().toString(),
                 "--rabt.data-dir=" + work.resolve("hub"),
@@ -66,13 +67,9 @@ final class Benchmark {
                 // the load comes from one certificate, far above a real sector system's rate
                 "--rabt.exchange.rate-limit.cards-per-second=0",
                 "--rabt.sectors.justice.delivery-url=" + stub.url(),
-                "--rabt.sectors.justice.consumers=" + options.consumers(),
-                "--demo",
-                // the demo users only: the simulated sectors' cards would mix with the measured load
-                "--rabt.demo-sectors=false"));
+                "--rabt.sectors.justice.consumers=" + options.consumers()));
         java.addAll(options.hubArguments());
-        try (Launched hub = Launched.start("hub", java, work, staffPort);
-             HeapSampler heap = new HeapSampler(staffPort)) {
+        try (Launched hub = Launched.start("hub", java, work, staffPort)) {
             Figures.print("startup_s", hub.startup().toMillis() / 1000.0, "s");
             LoadClient client = new LoadClient(pki, exchangePort);
             double rate = throughput("pipeline", client, deck, stub);

@@ -142,7 +142,9 @@ public final class CardStore {
 
     /**
      * Records what the receiver reports about the referral (FHIR Task.status, its own words, the
-     * reason or outcome), with a history entry, in one statement.
+     * reason or outcome), with a history entry, in one statement; the same statement raises the
+     * version of the month the card was received in, which tells the kept figures of a closed
+     * reporting period that they are out of date (V11, {@code KeptFigures}).
      */
     public boolean reportTaskStatus(UUID id, TaskStatus status, String businessStatus, String reason, Instant at) {
         int events = jdbc.sql("""
@@ -150,7 +152,11 @@ public final class CardStore {
                     UPDATE card SET task_status = ?, business_status = ?, status_reason = ?, updated_at = ?,
                                     answered_at = COALESCE(answered_at, ?)
                     WHERE id = ?
-                    RETURNING id, delivery_status)
+                    RETURNING id, delivery_status, received_at),
+                v AS (
+                    INSERT INTO report_month_version (month, version)
+                    SELECT date_trunc('month', received_at AT TIME ZONE 'UTC')::date, 1 FROM u
+                    ON CONFLICT (month) DO UPDATE SET version = report_month_version.version + 1)
                 INSERT INTO card_event (card_id, at, delivery_status, task_status, detail)
                 SELECT id, ?, delivery_status, ?, ? FROM u""")
                 .params(status.code(), truncate(businessStatus, 200), truncate(reason, 2000), utc(at), utc(at), id,

@@ -31,13 +31,13 @@ public final class Reports {
     static final List<String> CONCERNS = Arrays.stream(ConcernCode.values()).map(ConcernCode::code).toList();
     static final List<Integer> STAGES = List.of(1, 2, 3, 4, 5, 6);
 
-    private final ReportQueries queries;
+    private final KeptFigures queries;
     private final Clock clock;
     private final String province;
     private final Executor queryRunner;
 
     /** @param province the ISO 3166-2:MA code of the province the hub serves ({@code null}: not configured) */
-    public Reports(ReportQueries queries, Clock clock, String province) {
+    public Reports(KeptFigures queries, Clock clock, String province) {
         this(queries, clock, province, Runnable::run);
     }
 
@@ -45,9 +45,10 @@ public final class Reports {
      * @param queryRunner runs a provincial report's four queries (two periods, children and cards)
      *                    side by side, each on its own database connection: each is one pass of
      *                    PostgreSQL over the period's cards on one core, so on a machine of several
-     *                    cores they take the time of the longest rather than of all four
+     *                    cores they take the time of the longest rather than of all four; the
+     *                    figures of a closed period are kept ({@link KeptFigures})
      */
-    public Reports(ReportQueries queries, Clock clock, String province, Executor queryRunner) {
+    public Reports(KeptFigures queries, Clock clock, String province, Executor queryRunner) {
         this.queries = queries;
         this.clock = clock;
         this.province = province;

@@ -6,9 +6,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.rabt.caserecord.reports.ImportedReports;
+import org.rabt.caserecord.reports.KeptFigures;
 import org.rabt.caserecord.reports.ReportQueries;
 import org.rabt.caserecord.reports.Reports;
 import org.rabt.config.caserecord.CaseRecordProperties;
+import org.rabt.routes.reports.KeptFiguresRoute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +44,21 @@ public class ReportsConfiguration {
         }));
     }
 
+    /** The figures of closed periods, kept by this node; the route {@code reports-keep} counts them ahead of readers. */
     @Bean
-    Reports reports(DataSource dataSource, Clock clock, ReportsProperties properties, CaseRecordProperties caseRecord,
-            ReportQueryThreads threads) {
-        return new Reports(new ReportQueries(JdbcClient.create(dataSource), caseRecord.referralResponseDays()), clock,
-                properties.province(), threads.pool());
+    KeptFigures keptFigures(DataSource dataSource, Clock clock, CaseRecordProperties caseRecord) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new KeptFigures(new ReportQueries(jdbc, caseRecord.referralResponseDays()), jdbc, clock);
+    }
+
+    @Bean
+    KeptFiguresRoute keptFiguresRoute(KeptFigures figures, ReportsProperties properties) {
+        return new KeptFiguresRoute(figures, properties.keepEvery(), properties.keepAfter());
+    }
+
+    @Bean
+    Reports reports(KeptFigures figures, Clock clock, ReportsProperties properties, ReportQueryThreads threads) {
+        return new Reports(figures, clock, properties.province(), threads.pool());
     }
 
     /** The national level's imports of provincial reports (docs/reports.md, "National aggregation"). */

@@ -22,7 +22,9 @@ public final class HttpDelivery {
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("a delivery URL must be http or https: " + deliveryUrl);
         }
-        String options = "throwExceptionOnFailure=true"
+        // the method on the endpoint, not in a header: Camel would convert the header to its enum
+        // through the type-converter registry for every card (9 % of a delivery's CPU in a profile)
+        String options = "httpMethod=POST&throwExceptionOnFailure=true"
                 // 409: the receiver already holds the card (a resend after a crash), as good as a 2xx
                 + "&okStatusCodeRange=200-299,409"
                 + "&connectTimeout=" + settings.connectTimeout().toMillis()

@@ -71,7 +71,6 @@ public final class CardDelivery {
                 .orElseThrow(() -> new DeliveryFailure("no outbound format for " + card.card().receiver().code()));
         byte[] body = format.fromCpm(pseudonyms.forReceiver(card.card().receiver(), CpmJson.read(card.cpmJson())));
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, format.mediaType());
         message.setHeader("Rabt-Card-Id", cardId.toString());
         message.setHeader("Rabt-Signature", signer.signBase64(body));
