@@ -79,7 +79,7 @@ class HubPkiTest {
         void writesTheCaTheExchangeAndHubPairsAndOnePairPerSectorAtTheContractPaths() throws IOException {
             try (Stream<Path> files = Files.walk(dir)) {
                 assertThat(files.filter(Files::isRegularFile).map(file -> dir.relativize(file).toString()))
-                        .containsExactlyInAnyOrder("ca.pem", "ca-key.pem",
+                        .containsExactlyInAnyOrder("ca.pem", "ca-key.pem", "hub.pem",
                                 "exchange/cert.pem", "exchange/key.pem", "hub/cert.pem", "hub/key.pem",
                                 "sectors/health/cert.pem", "sectors/health/key.pem",
                                 "sectors/justice/cert.pem", "sectors/justice/key.pem",
