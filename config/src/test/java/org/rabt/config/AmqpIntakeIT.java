@@ -2,35 +2,33 @@ package org.rabt.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.apache.qpid.jms.JmsConnectionFactory;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rabt.config.broker.AmqpConfiguration.AmqpPort;
+import org.rabt.config.support.AmqpSectorClient;
 import org.rabt.config.support.HubTestBase;
-import org.rabt.config.support.SectorClient;
-import org.rabt.security.Pem;
-import org.rabt.security.pki.TlsKeyStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,40 +36,51 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Police and gendarmerie systems send cards over AMQP 1.0 (Apache Qpid JMS, the reference AMQP
- * client, over TLS with the sector's certificate), under the same identity and signature rules
- * as HTTP, and read the hub's answers on their own replies queue; the broker lets each sector
- * touch nothing else.
+ * client, over TLS with the sector's certificate), signed and then sealed for the hub's
+ * certificate, under the same identity and signature rules as HTTP, and read the hub's answers on
+ * their own replies queue; the broker lets each sector touch nothing else. A sector that floods
+ * the hub is held back, not refused: this hub runs with 2 cards a second and a burst of 2 per
+ * sector, so that a test's burst is throttled.
  */
 class AmqpIntakeIT extends HubTestBase {
 
     private static final Path DATA_DIR = newDataDir();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int FLOOD = 16;
 
     @Autowired
     private AmqpPort amqpPort;
 
-    private final List<Connection> connections = new java.util.ArrayList<>();
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private final List<AmqpSectorClient> clients = new ArrayList<>();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         hubProperties(registry, DATA_DIR);
+        registry.add("rabt.exchange.rate-limit.cards-per-second", () -> 2);
+        registry.add("rabt.exchange.rate-limit.burst", () -> 2);
     }
 
     @AfterEach
     void close() throws JMSException {
-        for (Connection connection : connections) {
-            connection.close();
+        for (AmqpSectorClient client : clients) {
+            client.close();
         }
     }
 
     @Test
-    void aSignedPoliceCardSentOverAmqpIsAdmittedAndAnsweredWithAReceiptOnThePoliceRepliesQueue() throws Exception {
+    void aSignedAndSealedPoliceCardIsAdmittedAndAnsweredWithAReceiptOnThePoliceRepliesQueue() throws Exception {
         byte[] card = example("police");
-        Session session = session("police");
-        Message sent = send(session, "rabt.police.inbound", card, sector("police", DATA_DIR).sign(card));
+        AmqpSectorClient police = amqp("police");
+        Message sent = police.sendCard(card);
 
-        BytesMessage reply = reply(session, "rabt.police.replies", sent);
-        byte[] answer = body(reply);
+        BytesMessage reply = police.reply(sent);
+        byte[] answer = AmqpSectorClient.body(reply);
         assertThat(reply.getStringProperty("RabtContentType")).as(new String(answer, StandardCharsets.UTF_8))
                 .isEqualTo("application/json");
         JsonNode receipt = JSON.readTree(answer);
@@ -84,38 +93,53 @@ class AmqpIntakeIT extends HubTestBase {
     }
 
     @Test
+    void aPlainCardIsRefusedWithI018AndTheRefusalIsAudited() throws Exception {
+        byte[] card = withNewCardId(example("police"));
+        AmqpSectorClient police = amqp("police");
+        Message sent = police.send("rabt.police.inbound", card, police.sign(card));
+
+        BytesMessage reply = police.reply(sent);
+        assertThat(reply.getStringProperty("RabtContentType")).isEqualTo("application/problem+json");
+        JsonNode problem = JSON.readTree(AmqpSectorClient.body(reply));
+        assertThat(problem.get("code").asString()).isEqualTo("RABT-I018");
+        assertThat(problem.get("detail").asString()).contains("AuthEnvelopedData").contains("hub.pem");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE error_code = 'RABT-I018' AND actor = 'amqp:police'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void aCardWhoseSignatureDoesNotVerifyIsAnsweredWithAProblemNotRetried() throws Exception {
         byte[] card = example("police");
-        String signatureOfSomethingElse = sector("police", DATA_DIR).sign("something else".getBytes(StandardCharsets.UTF_8));
-        Session session = session("police");
-        Message sent = send(session, "rabt.police.inbound", card, signatureOfSomethingElse);
+        AmqpSectorClient police = amqp("police");
+        Message sent = police.send("rabt.police.inbound", police.seal(card),
+                police.sign("something else".getBytes(StandardCharsets.UTF_8)));
 
-        BytesMessage reply = reply(session, "rabt.police.replies", sent);
+        BytesMessage reply = police.reply(sent);
         assertThat(reply.getStringProperty("RabtContentType")).isEqualTo("application/problem+json");
-        assertThat(JSON.readTree(body(reply)).get("code").asString()).isEqualTo("RABT-S003");
+        assertThat(JSON.readTree(AmqpSectorClient.body(reply)).get("code").asString()).isEqualTo("RABT-S003");
     }
 
     @Test
     void aCardSignedWithAnotherSectorsKeyIsRefusedEvenOnTheRightAddress() throws Exception {
         byte[] card = example("police");
-        Session session = session("police");
-        Message sent = send(session, "rabt.police.inbound", card, sector("gendarmerie", DATA_DIR).sign(card));
+        AmqpSectorClient police = amqp("police");
+        Message sent = police.send("rabt.police.inbound", police.seal(card), amqp("gendarmerie").sign(card));
 
-        BytesMessage reply = reply(session, "rabt.police.replies", sent);
-        assertThat(JSON.readTree(body(reply)).get("code").asString()).isEqualTo("RABT-S004");
+        BytesMessage reply = police.reply(sent);
+        assertThat(JSON.readTree(AmqpSectorClient.body(reply)).get("code").asString()).isEqualTo("RABT-S004");
     }
 
     @Test
     void thePoliceCannotSendToTheGendarmeriesAddress() throws Exception {
-        Session session = session("police");
+        AmqpSectorClient police = amqp("police");
         byte[] card = example("gendarmerie");
-        assertThatThrownBy(() -> send(session, "rabt.gendarmerie.inbound", card, sector("police", DATA_DIR).sign(card)))
+        assertThatThrownBy(() -> police.send("rabt.gendarmerie.inbound", police.seal(card), police.sign(card)))
                 .isInstanceOf(JMSSecurityException.class);
     }
 
     @Test
     void thePoliceCannotReadTheGendarmeriesRepliesNorAnyOutboundQueue() throws Exception {
-        Session session = session("police");
+        Session session = amqp("police").session();
         assertThatThrownBy(() -> session.createConsumer(session.createQueue("rabt.gendarmerie.replies")))
                 .isInstanceOf(JMSSecurityException.class);
         assertThatThrownBy(() -> session.createConsumer(session.createQueue("rabt.justice.outbound")))
@@ -124,7 +148,55 @@ class AmqpIntakeIT extends HubTestBase {
 
     @Test
     void aSectorThatDoesNotExchangeOverAmqpCannotLogIn() {
-        assertThatThrownBy(() -> session("health")).isInstanceOf(JMSException.class);
+        assertThatThrownBy(() -> amqp("health")).isInstanceOf(JMSException.class);
+    }
+
+    /**
+     * A burst far over the police's rate: the hub takes the cards as the rate allows while the
+     * rest waits in the broker (counted in rabt_amqp_throttled_total), health is served over
+     * HTTPS meanwhile, and in the end every police card has its receipt: none lost, none refused.
+     */
+    @Test
+    void aFloodOfPoliceCardsIsHeldBackInTheBrokerThenAllAcceptedWhileHealthIsServed() throws Exception {
+        double throttledBefore = throttled("police");
+        AmqpSectorClient police = amqp("police");
+        List<Message> sent = new ArrayList<>();
+        for (int i = 0; i < FLOOD; i++) {
+            sent.add(police.sendCard(withNewCardId(example("police"))));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> throttled("police") > throttledBefore);
+
+        byte[] healthCard = new PathMatchingResourcePatternResolver()
+                .getResource("classpath:health/examples/referral-to-school.json").getContentAsByteArray();
+        HttpResponse<String> health = sector("health", DATA_DIR).postCard(healthCard, "application/fhir+json");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(202);
+
+        Set<String> cardIds = new HashSet<>();
+        for (Message message : sent) {
+            BytesMessage reply = police.reply(message);
+            String answer = new String(AmqpSectorClient.body(reply), StandardCharsets.UTF_8);
+            assertThat(reply.getStringProperty("RabtContentType")).as(answer).isEqualTo("application/json");
+            cardIds.add(JSON.readTree(answer).get("cardId").asString());
+        }
+        assertThat(cardIds).as("one receipt per card, each for a card of its own").hasSize(FLOOD);
+        assertThat(throttled("police") - throttledBefore).as("cards that waited for the rate").isPositive();
+    }
+
+    private double throttled(String sector) {
+        return meters.get("rabt.amqp.throttled").tag("sector", sector).counter().count();
+    }
+
+    private AmqpSectorClient amqp(String sector) throws JMSException {
+        AmqpSectorClient client = AmqpSectorClient.of(sector, DATA_DIR, amqpPort.port());
+        clients.add(client);
+        return client;
+    }
+
+    /** The card with an id of its own: the hub answers a card id it has seen with the first answer. */
+    private static byte[] withNewCardId(byte[] card) {
+        return new String(card, StandardCharsets.UTF_8)
+                .replaceFirst("\"identifiantCarte\": \"[0-9a-f-]+\"", "\"identifiantCarte\": \"" + UUID.randomUUID() + "\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] example(String sector) throws IOException {
@@ -137,65 +209,5 @@ class AmqpIntakeIT extends HubTestBase {
             }
         }
         throw new IllegalStateException("no " + sector + " example on the class path");
-    }
-
-    private Session session(String sector) throws JMSException {
-        Path pki = DATA_DIR.resolve("pki");
-        String password = "test";
-        Path keyStore = store(TlsKeyStores.keyStore(SectorClient.keyMaterial(pki, sector), password.toCharArray()),
-                password, sector + "-keystore.p12");
-        Path trustStore = store(TlsKeyStores.trustStore(Pem.readCertificates(pki.resolve("ca.pem"))), password,
-                "truststore.p12");
-        JmsConnectionFactory factory = new JmsConnectionFactory("amqps://localhost:" + amqpPort.port()
-                + "?transport.keyStoreLocation=" + keyStore + "&transport.keyStorePassword=" + password
-                + "&transport.keyStoreType=PKCS12"
-                + "&transport.trustStoreLocation=" + trustStore + "&transport.trustStorePassword=" + password
-                + "&transport.trustStoreType=PKCS12");
-        Connection connection = factory.createConnection();
-        connections.add(connection);
-        connection.start();
-        return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-    }
-
-    private static Message send(Session session, String address, byte[] body, String signature) throws JMSException {
-        MessageProducer producer = session.createProducer(session.createQueue(address));
-        BytesMessage message = session.createBytesMessage();
-        message.writeBytes(body);
-        message.setStringProperty("RabtSignature", signature);
-        message.setJMSCorrelationID(java.util.UUID.randomUUID().toString());
-        producer.send(message);
-        producer.close();
-        return message;
-    }
-
-    /** The reply to {@code sent}: the hub returns the request's correlation id. */
-    private static BytesMessage reply(Session session, String queue, Message sent) throws JMSException {
-        MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
-                "JMSCorrelationID = '" + sent.getJMSCorrelationID() + "'");
-        Message reply = consumer.receive(30_000);
-        consumer.close();
-        assertThat(reply).as("a reply on " + queue).isInstanceOf(BytesMessage.class);
-        return (BytesMessage) reply;
-    }
-
-    private static byte[] body(BytesMessage message) throws JMSException {
-        byte[] body = new byte[(int) message.getBodyLength()];
-        message.readBytes(body);
-        return body;
-    }
-
-    private static Path store(KeyStore store, String password, String name) {
-        try {
-            Path file = DATA_DIR.resolve("amqp-client").resolve(name);
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                store.store(out, password.toCharArray());
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

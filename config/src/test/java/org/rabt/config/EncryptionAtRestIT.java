@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import jakarta.jms.BytesMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.rabt.config.broker.AmqpConfiguration.AmqpPort;
+import org.rabt.config.support.AmqpSectorClient;
 import org.rabt.config.support.HealthFhirServer;
 import org.rabt.config.support.HubTestBase;
 import org.rabt.config.support.SectorClient;
@@ -48,10 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A thief with a copy of the database and broker files learns no child's identity: every example
- * card of every sector is posted and delivered, PostgreSQL writes everything to its data files
- * ({@code CHECKPOINT}), then every byte under the database and broker directories is searched for
- * the children's names (Latin and Arabic), birth dates and identity numbers; education's example
- * batch file too, then its stored copy under {@code batches/}.
+ * card of every sector is posted and delivered, police's and gendarmerie's also sent over AMQP
+ * (signed, then sealed for {@code hub.pem}: the broker's journal holds the message body itself),
+ * PostgreSQL writes everything to its data files ({@code CHECKPOINT}), then every byte under the
+ * database and broker directories is searched for the children's names (Latin and Arabic), birth
+ * dates and identity numbers; education's example batch file too, then its stored copy under
+ * {@code batches/}.
  */
 class EncryptionAtRestIT extends HubTestBase {
 
@@ -61,12 +67,16 @@ class EncryptionAtRestIT extends HubTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BATCHES = "/exchange/v1/education/batches";
     private static final EnumSet<SectorId> EXTERNAL = EnumSet.complementOf(EnumSet.of(SectorId.CENTRE));
+    private static final EnumSet<SectorId> AMQP_SENDERS = EnumSet.of(SectorId.POLICE, SectorId.GENDARMERIE);
 
     @Autowired
     private FormatRegistry formats;
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private AmqpPort amqpPort;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -103,6 +113,10 @@ class EncryptionAtRestIT extends HubTestBase {
                 assertThat(client.postCard(body, mediaType).statusCode()).as(what).isEqualTo(202);
                 awaitDelivered(client, sector, cpm.header().messageId().toString(), what);
                 cards++;
+                if (AMQP_SENDERS.contains(sector)) {
+                    awaitDelivered(client, sector, sendOverAmqp(sector, withNewCardId(body), what), what + " over AMQP");
+                    cards++;
+                }
             }
         }
         identities.addAll(sendTheExampleBatch());
@@ -127,6 +141,23 @@ class EncryptionAtRestIT extends HubTestBase {
             }
         }
         assertThat(leaked).as("children's identities in the database or broker files").isEmpty();
+    }
+
+    /** Sends {@code card} over AMQP as a police or gendarmerie system does; returns the card id of its receipt. */
+    private String sendOverAmqp(SectorId sector, byte[] card, String what) throws Exception {
+        try (AmqpSectorClient client = AmqpSectorClient.of(sector.code(), DATA, amqpPort.port())) {
+            BytesMessage reply = client.reply(client.sendCard(card));
+            String answer = new String(AmqpSectorClient.body(reply), UTF_8);
+            assertThat(reply.getStringProperty("RabtContentType")).as(what + ": " + answer).isEqualTo("application/json");
+            return JSON.readTree(answer).get("cardId").asString();
+        }
+    }
+
+    /** A copy of the example with an id of its own, so that it travels the whole way again rather than being answered as a repeat. */
+    private static byte[] withNewCardId(byte[] card) {
+        return new String(card, UTF_8)
+                .replaceFirst("\"identifiantCarte\": \"[0-9a-f-]+\"", "\"identifiantCarte\": \"" + UUID.randomUUID() + "\"")
+                .getBytes(UTF_8);
     }
 
     /** Posts education's example batch file, waits until it is processed; returns its children's identities. */

@@ -145,6 +145,9 @@ class PkiLifecycleIT extends HubTestBase {
         assertThat(pki("enrol", "--sector", "gendarmerie", "--out", enrolled.toString(), "--data-dir", DATA.toString()))
                 .isZero();
         KeyMaterial gendarmerie = SectorClient.keyMaterialIn(enrolled);
+        assertThat(Pem.readCertificate(enrolled.resolve("hub.pem")))
+                .as("the enrolled sector gets the certificate it seals AMQP cards for")
+                .isEqualTo(Pem.readCertificate(DATA.resolve("pki/hub.pem")));
         amqpLogin(gendarmerie).close();
 
         assertThat(pki("revoke", "--sector", "gendarmerie", "--data-dir", DATA.toString())).isZero();

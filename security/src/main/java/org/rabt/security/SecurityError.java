@@ -4,6 +4,8 @@ package org.rabt.security;
  * The stable codes of security failures. A code never changes meaning once released: sector
  * developers and operators search for it. {@code S0xx} and {@code A0xx} reject a request that the
  * sender can correct; {@code S9xx} are faults of the hub's own PKI or keys that an operator must fix.
+ * {@code RABT-I018} is an intake refusal that only this module can recognise (an AMQP card not sealed
+ * for the hub), hence its intake code.
  */
 public enum SecurityError {
     /** No signature accompanies the body. */
@@ -24,6 +26,11 @@ public enum SecurityError {
     CERTIFICATE_OF_OTHER_SECTOR("RABT-A002", "Client certificate belongs to another sector", true),
     /** The client certificate names no known sector. */
     CERTIFICATE_NAMES_NO_SECTOR("RABT-A003", "Client certificate names no known sector", true),
+    /**
+     * Over AMQP the card is not a CMS AuthEnvelopedData the hub can open: plain, not CMS, sealed for
+     * another certificate (an old copy of {@code hub.pem}), or altered on the way.
+     */
+    CARD_NOT_SEALED("RABT-I018", "Card not sealed for the hub", true),
     /** A PKI file cannot be read or written (permissions, disk, missing directory). */
     PKI_STORAGE("RABT-S901", "Hub PKI storage failure", false),
     /** PKI files exist but are not valid PEM, do not match each other, or were not issued by the CA. */

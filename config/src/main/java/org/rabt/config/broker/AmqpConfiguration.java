@@ -13,8 +13,11 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.rabt.config.HubProperties;
+import org.rabt.config.exchange.ExchangeProperties;
+import org.rabt.routes.intake.AmqpSenderThrottle;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.security.pki.HubPki;
 import org.rabt.security.pki.SectorTrust;
@@ -28,7 +31,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The broker's door for sector systems that send over AMQP: an AMQP 1.0 acceptor with TLS and a
  * required client certificate (the exchange port's server certificate and trusted CAs), security on
- * (see {@link SectorBrokerSecurity}). The senders' inbound and replies queues are in {@link BrokerSettings}.
+ * (see {@link SectorBrokerSecurity}). The senders' inbound and replies queues are in {@link BrokerSettings};
+ * how fast the hub takes their cards, in {@link AmqpSenderRateLimit}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AmqpConfiguration {
@@ -40,6 +44,15 @@ public class AmqpConfiguration {
     @Bean
     AmqpPort amqpPort(AmqpProperties amqp) {
         return new AmqpPort(amqp.port() == 0 ? freePort() : amqp.port());
+    }
+
+    /** Each AMQP sector gets the rate a client certificate has on the exchange port. */
+    @Bean
+    AmqpSenderThrottle amqpSenderThrottle(AmqpProperties amqp, ExchangeProperties exchange, MeterRegistry registry) {
+        ExchangeProperties.RateLimit rate = exchange.rateLimit();
+        return rate.cardsPerSecond() > 0
+                ? new AmqpSenderRateLimit(amqp.sectors(), rate.cardsPerSecond(), rate.burst(), registry)
+                : AmqpSenderThrottle.NONE;
     }
 
     @Bean

@@ -10,14 +10,14 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 /**
  * {@code java -jar rabt.jar broker properties [--rabt.delivery.<setting>=<value>]...
- * [--rabt.amqp.sectors=police,gendarmerie]}: prints the broker properties an external Artemis
+ * [--rabt.amqp.sectors=police,gendarmerie] [--rabt.amqp.max-inbound-bytes=N]}: prints the broker properties an external Artemis
  * broker needs ({@link BrokerSettings}), with the same settings the hub's own properties would
  * give the embedded broker. Exits 0, or 2 on misuse.
  */
 public final class BrokerCli {
 
     static final String USAGE = "usage: java -jar rabt.jar broker properties [--rabt.delivery.<setting>=<value>]... "
-            + "[--rabt.amqp.sectors=<sector>,...]";
+            + "[--rabt.amqp.sectors=<sector>,...] [--rabt.amqp.max-inbound-bytes=<bytes>]";
 
     private BrokerCli() {
     }
@@ -31,7 +31,8 @@ public final class BrokerCli {
         for (int i = 2; i < args.length; i++) {
             String argument = args[i];
             int equals = argument.indexOf('=');
-            if (!argument.startsWith("--rabt.delivery.") && !argument.startsWith("--rabt.amqp.sectors=") || equals < 0) {
+            if (!argument.startsWith("--rabt.delivery.") && !argument.startsWith("--rabt.amqp.sectors=")
+                    && !argument.startsWith("--rabt.amqp.max-inbound-bytes=") || equals < 0) {
                 err.println("not a setting of the broker: " + argument + "\n" + USAGE);
                 return 2;
             }
@@ -41,7 +42,7 @@ public final class BrokerCli {
             Binder binder = new Binder(new MapConfigurationPropertySource(given));
             DeliveryProperties delivery = binder.bindOrCreate("rabt.delivery", DeliveryProperties.class);
             AmqpProperties amqp = binder.bindOrCreate("rabt.amqp", AmqpProperties.class);
-            out.print(BrokerSettings.file(BrokerSettings.of(delivery, amqp.sectors())));
+            out.print(BrokerSettings.file(BrokerSettings.of(delivery, amqp.sectors(), amqp.maxInboundBytes())));
             return 0;
         } catch (BindException e) {
             Throwable cause = e;

@@ -24,7 +24,7 @@ public class BrokerConfiguration {
     @Bean
     ArtemisConfigurationCustomizer rabtQueues(DeliveryProperties delivery, AmqpProperties amqp) {
         return configuration -> {
-            BrokerSettings.apply(configuration, BrokerSettings.of(delivery, amqp.sectors()));
+            BrokerSettings.apply(configuration, BrokerSettings.of(delivery, amqp.sectors(), amqp.maxInboundBytes()));
         };
     }
 

@@ -23,6 +23,15 @@ import org.rabt.mappings.cpm.SectorId;
  * production retries and dead-letters exactly as the default run does. Broker properties, not a
  * {@code broker.xml} fragment, because Artemis merges them into any broker.xml without editing it.
  *
+ * <p>An AMQP sender's inbound address holds at most {@code rabt.amqp.max-inbound-bytes} (64 MiB):
+ * past it the policy is {@code BLOCK}, which for AMQP means the broker stops granting the sender
+ * link credit, so its next send waits until the hub has taken cards off (its rate limit, see
+ * {@code AmqpSenderRateLimit}). Chosen over {@code FAIL}: a refused send is one the sender must
+ * notice and repeat, which is the flood again; a held send needs nothing from it, and nothing it
+ * sent is dropped. Credit granted before the address filled lets a sender go a little past the
+ * limit; {@code maxSizeBytesRejectThreshold} (twice the limit) bounds that, and beyond it the
+ * broker does refuse the send (the sender gets an error; nothing it was told was sent is lost).
+ *
  * <p>{@code redistributionDelay=0}: in a cluster, a card waiting on a broker where no hub node
  * consumes moves at once to one where a node does (and back after that node is gone).
  */
@@ -37,8 +46,18 @@ public final class BrokerSettings {
     private BrokerSettings() {
     }
 
-    /** The properties, in a stable order (they are printed for operators). */
+    /** As {@link #of(DeliveryProperties, Collection, long)} with the default inbound bound (64 MiB). */
     public static Map<String, String> of(DeliveryProperties delivery, Collection<SectorId> amqpSectors) {
+        return of(delivery, amqpSectors, Long.parseLong(AmqpProperties.DEFAULT_MAX_INBOUND_BYTES));
+    }
+
+    /**
+     * The properties, in a stable order (they are printed for operators).
+     *
+     * @param maxInboundBytes what one AMQP sender's inbound address may hold before the sender is held back
+     */
+    public static Map<String, String> of(DeliveryProperties delivery, Collection<SectorId> amqpSectors,
+            long maxInboundBytes) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("persistIDCache", "true");
         properties.put("IDCacheSize", Integer.toString(DUPLICATE_ID_CACHE));
@@ -60,6 +79,7 @@ public final class BrokerSettings {
             queue(properties, SectorQueues.replies(sector));
             queue(properties, deadLetters);
             retries(properties, inbound, deadLetters, 1000, 2.0, 30_000, INBOUND_ATTEMPTS);
+            bounded(properties, inbound, maxInboundBytes);
             kept(properties, SectorQueues.replies(sector));
             kept(properties, deadLetters);
         }
@@ -119,6 +139,14 @@ public final class BrokerSettings {
         properties.put(prefix + "redistributionDelay", "0");
         properties.put(prefix + "autoDeleteQueues", "false");
         properties.put(prefix + "autoDeleteAddresses", "false");
+    }
+
+    /** At most {@code maxBytes} waiting; a sender past it is held back by flow control (see the class comment). */
+    private static void bounded(Map<String, String> properties, String address, long maxBytes) {
+        String prefix = "addressSettings.\"" + address + "\".";
+        properties.put(prefix + "maxSizeBytes", Long.toString(maxBytes));
+        properties.put(prefix + "addressFullMessagePolicy", "BLOCK");
+        properties.put(prefix + "maxSizeBytesRejectThreshold", Long.toString(Math.multiplyExact(maxBytes, 2)));
     }
 
     /** A queue the broker never dead-letters or deletes on its own (a dead letter waits for an operator). */

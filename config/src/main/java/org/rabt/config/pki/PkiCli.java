@@ -31,8 +31,9 @@ public final class PkiCli {
     static final String USAGE = """
             usage: java -jar rabt.jar pki enrol --sector SECTOR --out DIR [--data-dir DIR]
                    java -jar rabt.jar pki revoke --sector SECTOR [--serial HEX] [--data-dir DIR]
-              enrol   issues SECTOR a new key and certificate from the hub's CA, writes key.pem, cert.pem
-                      and ca.pem to --out, and registers the certificate as SECTOR's
+              enrol   issues SECTOR a new key and certificate from the hub's CA, writes key.pem, cert.pem,
+                      ca.pem and hub.pem (what AMQP cards are sealed for) to --out, and registers the
+                      certificate as SECTOR's
               revoke  revokes SECTOR's registered certificate (or the certificate --serial of the hub's CA):
                       the hub refuses it from its next TLS handshake and signature on
               --data-dir  the hub's data directory (default ./data)""";
@@ -102,11 +103,12 @@ public final class PkiCli {
         }
         HubPki pki = HubPki.open(pkiDir);
         KeyMaterial enrolled = pki.enrolSector(sector);
-        SectorFiles.write(outDir, enrolled, pki.caCertificate());
+        SectorFiles.write(outDir, enrolled, pki.caCertificate(), pki.hubCertificate());
         out.println("enrolled " + sector + ": certificate serial " + enrolled.certificate().getSerialNumber().toString(16)
                 + ", valid until " + enrolled.certificate().getNotAfter().toInstant() + ", SHA-256 " + fingerprint(enrolled.certificate()));
         out.println("wrote " + outDir.resolve("key.pem") + " (give it to the " + sector + " system only), "
-                + outDir.resolve("cert.pem") + ", " + outDir.resolve("ca.pem"));
+                + outDir.resolve("cert.pem") + ", " + outDir.resolve("ca.pem")
+                + (pki.hubCertificate() == null ? "" : ", " + outDir.resolve(HubPki.HUB_CERTIFICATE_FILE)));
         return 0;
     }
 
@@ -144,13 +146,16 @@ public final class PkiCli {
         }
     }
 
-    /** Writes what a sector system needs: its key (owner-only), its certificate, the hub's CA. */
+    /**
+     * Writes what a sector system needs: its key (owner-only), its certificate, the hub's CA, and the
+     * hub's certificate it seals AMQP cards for (absent only if the hub never started on this PKI).
+     */
     static final class SectorFiles {
 
         private SectorFiles() {
         }
 
-        static void write(Path outDir, KeyMaterial enrolled, X509Certificate ca) {
+        static void write(Path outDir, KeyMaterial enrolled, X509Certificate ca, X509Certificate hub) {
             try {
                 Files.createDirectories(outDir);
                 Path key = outDir.resolve("key.pem");
@@ -158,6 +163,9 @@ public final class PkiCli {
                 Files.writeString(key, Pem.toPem(enrolled.key()));
                 Files.writeString(outDir.resolve("cert.pem"), Pem.toPem(enrolled.certificate()));
                 Files.writeString(outDir.resolve("ca.pem"), Pem.toPem(ca));
+                if (hub != null) {
+                    Files.writeString(outDir.resolve(HubPki.HUB_CERTIFICATE_FILE), Pem.toPem(hub));
+                }
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("cannot write to " + outDir + " (" + e + "); the certificate is "
                         + "registered already: enrol again into a writable directory", e);

@@ -55,6 +55,8 @@ import org.rabt.routes.intake.EnqueueRoute;
 import org.rabt.routes.intake.IntakeRoute;
 import org.rabt.routes.intake.QueuedMarks;
 import org.rabt.routes.intake.AmqpIntakeRoute;
+import org.rabt.routes.intake.AmqpSenderThrottle;
+import org.rabt.security.envelope.CardEnvelope;
 import org.rabt.config.broker.AmqpProperties;
 import org.rabt.routes.status.StatusReports;
 import org.rabt.security.pki.HubPki;
@@ -242,8 +244,9 @@ public class HubConfiguration {
     }
 
     @Bean
-    AmqpIntakeRoute amqpIntakeRoute(AmqpProperties amqp, Problems problems) {
-        return new AmqpIntakeRoute(amqp.sectors(), problems);
+    AmqpIntakeRoute amqpIntakeRoute(AmqpProperties amqp, Problems problems, HubPki pki, AmqpSenderThrottle throttle) {
+        // sectors seal their AMQP cards for hub.pem, the exchange port's certificate
+        return new AmqpIntakeRoute(amqp.sectors(), problems, new CardEnvelope(pki.exchangeKeyMaterial()), throttle);
     }
 
     @Bean

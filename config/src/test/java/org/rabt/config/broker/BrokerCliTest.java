@@ -40,8 +40,9 @@ class BrokerCliTest {
     @Test
     void takesTheSameDeliverySettingsAsTheHub() throws Exception {
         assertThat(run("broker", "properties", "--rabt.delivery.max-attempts=5", "--rabt.delivery.max-delay=2m",
-                "--rabt.amqp.sectors=police")).isZero();
+                "--rabt.amqp.sectors=police", "--rabt.amqp.max-inbound-bytes=1048576")).isZero();
         Properties properties = printed();
+        assertThat(properties.getProperty("addressSettings.\"rabt.police.inbound\".maxSizeBytes")).isEqualTo("1048576");
         assertThat(properties.getProperty("addressSettings.\"rabt.social.outbound\".maxDeliveryAttempts")).isEqualTo("5");
         assertThat(properties.getProperty("addressSettings.\"rabt.social.outbound\".maxRedeliveryDelay")).isEqualTo("120000");
         assertThat(properties.getProperty("addressSettings.\"rabt.gendarmerie.inbound\".deadLetterAddress")).isNull();

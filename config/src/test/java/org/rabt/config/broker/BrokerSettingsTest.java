@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
 import org.rabt.config.wiring.DeliveryProperties;
@@ -56,6 +57,20 @@ class BrokerSettingsTest {
                 .isEqualTo("rabt.police.inbound.dlq");
         assertThat(configuration.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
                 .doesNotContain("rabt.gendarmerie.inbound");
+    }
+
+    /** A flooding sender is held back by AMQP flow control once its address holds the bound, not refused. */
+    @Test
+    void anAmqpSendersInboundAddressIsBoundedAndBlocksItsSenderPastTheBound() throws Exception {
+        ConfigurationImpl configuration = parsed(BrokerSettings.of(DELIVERY, List.of(SectorId.POLICE), 8_388_608));
+        AddressSettings inbound = configuration.getAddressSettings().get("rabt.police.inbound");
+        assertThat(inbound.getMaxSizeBytes()).isEqualTo(8_388_608);
+        assertThat(inbound.getAddressFullMessagePolicy()).isEqualTo(AddressFullMessagePolicy.BLOCK);
+        assertThat(inbound.getMaxSizeBytesRejectThreshold()).isEqualTo(2 * 8_388_608);
+        assertThat(configuration.getAddressSettings().get("rabt.police.replies").getMaxSizeBytes())
+                .as("the hub's own answers are not bounded by the sender's limit").isEqualTo(AddressSettings.DEFAULT_MAX_SIZE_BYTES);
+        assertThat(parsed(BrokerSettings.of(DELIVERY, List.of(SectorId.POLICE))).getAddressSettings()
+                .get("rabt.police.inbound").getMaxSizeBytes()).as("64 MiB by default").isEqualTo(64L * 1024 * 1024);
     }
 
     @Test

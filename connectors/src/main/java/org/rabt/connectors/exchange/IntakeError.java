@@ -22,6 +22,7 @@ public enum IntakeError {
     BATCH_NOT_FOUND("RABT-I015", 404, "Batch not found"),
     RATE_LIMITED("RABT-I016", 429, "Too many requests from this client certificate"),
     ATTACHMENT_HASH_MISMATCH("RABT-I017", 422, "Attachment does not match its SHA-256"),
+    // RABT-I018 (an AMQP card not sealed for the hub) is SecurityError.CARD_NOT_SEALED: only the security module sees it
     NO_CLIENT_CERTIFICATE("RABT-A001", 401, "Client certificate required");
 
     private final String code;

@@ -138,7 +138,7 @@ public final class Problems {
 
     private static int statusOf(String securityCode) {
         return switch (securityCode) {
-            case "RABT-S001", "RABT-S002", "RABT-S003" -> 400;
+            case "RABT-S001", "RABT-S002", "RABT-S003", "RABT-I018" -> 400;
             default -> 403;
         };
     }

@@ -13,6 +13,7 @@ import org.rabt.routes.Json;
 import org.rabt.routes.exchange.CardReceipt;
 import org.rabt.routes.exchange.Problem;
 import org.rabt.routes.exchange.Problems;
+import org.rabt.security.envelope.CardEnvelope;
 
 /**
  * Cards that police and gendarmerie systems send over AMQP 1.0 to {@code rabt.<sector>.inbound}:
@@ -22,6 +23,12 @@ import org.rabt.routes.exchange.Problems;
  * the message (the reply's {@code JMSCorrelationID} is the request's, which the sender sets): a
  * receipt, or a problem document. A bad card is answered, not retried; a failure of the hub rolls
  * back and the broker tries again.
+ *
+ * <p>The body is the signed card sealed for the hub ({@link CardEnvelope}): the broker's journal
+ * holds no identity in clear. It is opened here, and from then on the card is handled exactly as
+ * one posted over HTTPS; a body that is not sealed for the hub is refused with {@code RABT-I018}.
+ * Each sector's route takes its next card only when the sector's rate allows
+ * ({@link AmqpSenderThrottle}); the rest waits in the broker.
  */
 public final class AmqpIntakeRoute extends RouteBuilder {
 
@@ -31,10 +38,15 @@ public final class AmqpIntakeRoute extends RouteBuilder {
 
     private final List<SectorId> sectors;
     private final Problems problems;
+    private final CardEnvelope envelope;
+    private final AmqpSenderThrottle throttle;
 
-    public AmqpIntakeRoute(List<SectorId> sectors, Problems problems) {
+    public AmqpIntakeRoute(List<SectorId> sectors, Problems problems, CardEnvelope envelope,
+            AmqpSenderThrottle throttle) {
         this.sectors = List.copyOf(sectors);
         this.problems = problems;
+        this.envelope = envelope;
+        this.throttle = throttle;
     }
 
     @Override
@@ -59,7 +71,8 @@ public final class AmqpIntakeRoute extends RouteBuilder {
                         .toD("jms:queue:${exchangeProperty.RabtReplyTo}?exchangePattern=InOnly&transacted=true"
                                 + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY)
                     .end()
-                    .process(exchange -> exchange.getIn().setBody(inboundCard(sector, exchange)))
+                    .process(exchange -> throttle.awaitTurn(sector))
+                    .process(exchange -> exchange.getIn().setBody(inboundCard(sector, exchange, envelope)))
                     .to(Endpoints.INTAKE)
                     .process(exchange -> {
                         AcceptedCard accepted = exchange.getIn().getBody(AcceptedCard.class);
@@ -72,14 +85,14 @@ public final class AmqpIntakeRoute extends RouteBuilder {
         }
     }
 
-    private static InboundCard inboundCard(SectorId sector, Exchange exchange) {
+    private static InboundCard inboundCard(SectorId sector, Exchange exchange, CardEnvelope envelope) {
         Message in = exchange.getIn();
         exchange.setProperty("RabtCorrelation", correlation(in));
         exchange.setProperty("RabtReplyTo", SectorQueues.replies(sector));
-        byte[] body = in.getBody(byte[].class);
+        byte[] plain = envelope.open(in.getBody(byte[].class));
         return new InboundCard(sector, null, SectorFormats.mediaType(sector),
                 in.getHeader(SIGNATURE_PROPERTY, String.class), in.getHeader(IDEMPOTENCY_KEY_PROPERTY, String.class),
-                body == null ? new byte[0] : body);
+                plain);
     }
 
     /**

@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * ca.pem, ca-key.pem            the CA (self-signed, 10 years)
+ * hub.pem                       a copy of exchange/cert.pem for sector systems: they seal AMQP cards for it
  * exchange/cert.pem, key.pem    the exchange port's TLS server certificate (2 years)
  * hub/cert.pem, key.pem         the hub's signing certificate (2 years)
  * sectors/&lt;sector&gt;/cert.pem, key.pem   one per sector system (2 years); no key.pem once
@@ -76,6 +77,8 @@ public final class HubPki {
 
     static final String CA_CERTIFICATE_FILE = "ca.pem";
     static final String CA_KEY_FILE = "ca-key.pem";
+    /** The hub's certificate as sector systems need it beside {@code ca.pem}: to seal cards sent over AMQP. */
+    public static final String HUB_CERTIFICATE_FILE = "hub.pem";
     static final String CERTIFICATE_FILE = "cert.pem";
     static final String KEY_FILE = "key.pem";
     static final String EXCHANGE_DIRECTORY = "exchange";
@@ -137,6 +140,7 @@ public final class HubPki {
         pki.exchange = pki.loadOrIssueOwn(EXCHANGE_DIRECTORY, "exchange port TLS",
                 material -> coversHostnames(material.certificate(), serverHostnames),
                 () -> pki.requireIssuer("the exchange port's TLS certificate").exchange(serverHostnames));
+        pki.publishHubCertificate();
         pki.hubSigner = pki.loadOrIssueOwn(HUB_DIRECTORY, "hub signing",
                 material -> true,
                 () -> pki.requireIssuer("the hub's signing certificate").hubSigner());
@@ -184,6 +188,15 @@ public final class HubPki {
     /** Key and chain of the exchange port's TLS server certificate. */
     public KeyMaterial exchangeKeyMaterial() {
         return exchange;
+    }
+
+    /**
+     * The certificate sector systems seal AMQP cards for: the exchange port's (null only in a PKI
+     * opened with {@link #open} that the hub never completed). Also in {@code hub.pem}.
+     */
+    public X509Certificate hubCertificate() {
+        KeyMaterial current = exchange;
+        return current == null ? null : current.certificate();
     }
 
     /** Key and chain with which the hub signs outbound cards and audit checkpoints. */
@@ -359,6 +372,20 @@ public final class HubPki {
             throw inconsistent(caKeyFile + " is not the key of " + caFile + "; restore the matching pair");
         }
         return new HubPki(pkiDir, ca, new CertificateIssuer(new KeyMaterial(caKey, ca, List.of(ca)), clock), clock);
+    }
+
+    /** Keeps {@code hub.pem} equal to the exchange certificate, which is renewed before it expires. */
+    private void publishHubCertificate() {
+        Path file = directory.resolve(HUB_CERTIFICATE_FILE);
+        String pem = Pem.toPem(exchange.certificate());
+        try {
+            if (Files.exists(file) && Files.readString(file).equals(pem)) {
+                return;
+            }
+        } catch (IOException unreadable) {
+            // written anew below
+        }
+        AtomicFiles.writePublic(file, pem);
     }
 
     /** Without ca.pem, certificates already issued would be orphaned by a new CA: stop instead. */

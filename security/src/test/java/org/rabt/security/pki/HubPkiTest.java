@@ -79,7 +79,7 @@ class HubPkiTest {
         void writesTheCaTheExchangeAndHubPairsAndOnePairPerSectorAtTheContractPaths() throws IOException {
             try (Stream<Path> files = Files.walk(dir)) {
                 assertThat(files.filter(Files::isRegularFile).map(file -> dir.relativize(file).toString()))
-                        .containsExactlyInAnyOrder("ca.pem", "ca-key.pem",
+                        .containsExactlyInAnyOrder("ca.pem", "ca-key.pem", "hub.pem",
                                 "exchange/cert.pem", "exchange/key.pem", "hub/cert.pem", "hub/key.pem",
                                 "sectors/health/cert.pem", "sectors/health/key.pem",
                                 "sectors/justice/cert.pem", "sectors/justice/key.pem",
@@ -269,6 +269,8 @@ class HubPkiTest {
             assertThat(exchange).isNotEqualTo(pki.exchangeKeyMaterial().certificate());
             assertThat(HubPki.coversHostnames(exchange, List.of("hub.province.ma", "rabt.example.ma", "10.20.30.40"))).isTrue();
             assertThat(Pem.readCertificate(dir.resolve("exchange/cert.pem"))).isEqualTo(exchange);
+            assertThat(Pem.readCertificate(dir.resolve("hub.pem"))).as("what sectors seal AMQP cards for follows")
+                    .isEqualTo(exchange).isEqualTo(again.hubCertificate());
             assertThat(again.sectorCertificate("health").orElseThrow().getSerialNumber()).isEqualTo(sectorSerial);
             assertThat(again.hubSigner().certificate()).isEqualTo(pki.hubSigner().certificate());
         }
