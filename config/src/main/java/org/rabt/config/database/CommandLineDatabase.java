@@ -66,7 +66,8 @@ public final class CommandLineDatabase implements AutoCloseable {
                         .username(external.getUsername()).password(external.getPassword()).build();
                 pool.setPoolName("rabt-cli");
                 pool.setMaximumPoolSize(2);
-                return new CommandLineDatabase(pool, pool, external.getUrl());
+                // the report names the database without the URL's parameters, which may carry a password
+                return new CommandLineDatabase(pool, pool, external.getUrl().replaceFirst("\\?.*$", ""));
             }
             Path directory = dataDir.resolve("db").toAbsolutePath();
             Integer port = runningPort(directory);
@@ -87,7 +88,7 @@ public final class CommandLineDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Which database this is, for the tool's report (a URL, never a password). */
+    /** Which database this is, for the tool's report (a URL without its parameters, or a directory). */
     public String description() {
         return description;
     }
