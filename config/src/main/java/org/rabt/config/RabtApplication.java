@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * {@code java -jar rabt.jar audit verify FILE} checks an audit export offline; {@code java -jar
  * rabt.jar pki enrol|revoke ...} enrols or revokes a sector system's certificate; {@code java -jar
  * rabt.jar users add ...} adds a member of staff while the hub is stopped; {@code java -jar rabt.jar
- * keys rotate} adds a key for encrypting stored cards, while the hub runs or not; {@code java -jar
+ * keys rotate|reencrypt|retire} adds a key for encrypting stored cards, re-encrypts the stored values
+ * under it and deletes keys no value names any more, while the hub runs or not; {@code java -jar
  * rabt.jar broker properties} prints the settings an external broker needs.
  */
 @SpringBootApplication

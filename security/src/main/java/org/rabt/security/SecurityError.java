@@ -22,6 +22,10 @@ public enum SecurityError {
     UNKNOWN_SIGNER("RABT-S006", "Unknown signer", true),
     /** The certificate (TLS client or signer) is on the hub's revocation list. */
     CERTIFICATE_REVOKED("RABT-S007", "Certificate revoked", true),
+    /** {@code keys retire}: stored values still name the key; {@code keys reencrypt} comes first. */
+    KEY_STILL_IN_USE("RABT-S008", "Data key still in use", true),
+    /** {@code keys retire}: no such key, the newest key, or a rotation too recent for every node to have seen it. */
+    KEY_NOT_RETIRABLE("RABT-S009", "Data key cannot be retired", true),
     /** The client certificate of sector X was used on sector Y's path. */
     CERTIFICATE_OF_OTHER_SECTOR("RABT-A002", "Client certificate belongs to another sector", true),
     /** The client certificate names no known sector. */

@@ -51,7 +51,8 @@ public final class AttachmentStore {
                 .optional();
     }
 
-    private static String context(String sha256) {
+    /** Where a document is stored (associated data of its encrypted value). */
+    public static String context(String sha256) {
         return "attachment.content/" + sha256;
     }
 }

@@ -31,6 +31,9 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public final class BatchStore {
 
+    /** How a stored batch file's name ends once encrypted ({@code FileCipher}); one without it was stored in clear. */
+    public static final String SEALED = ".csv.sealed";
+
     private static final String COLUMNS = "id, sender_sector, source, file_name, body_sha256, size_bytes, "
             + "stored_path, state, lines_done, admitted, rejected, error_code, error_detail, received_at, completed_at";
 
@@ -44,6 +47,11 @@ public final class BatchStore {
         this.template = template;
         this.transactions = transactions;
         this.cipher = cipher;
+    }
+
+    /** What a batch's stored file is bound to (associated data of its encrypted segments). */
+    public static String fileContext(UUID batchId) {
+        return "batch/" + batchId;
     }
 
     /** Registers the batch, or returns the one this sector already sent with the same bytes. */

@@ -40,6 +40,28 @@ class KeysCliTest {
         assertThat(Files.exists(data.resolve("keys"))).isFalse();
     }
 
+    @Test
+    void retireWithoutAKeyIdAndABatchOfNothingAreMisuseBeforeAnyDatabaseIsOpened() {
+        assertThat(KeysCli.run(new String[] {"keys", "retire", "--data-dir", data.toString()}, print(out), print(err)))
+                .isEqualTo(2);
+        assertThat(KeysCli.run(new String[] {"keys", "reencrypt", "--batch", "0", "--data-dir", data.toString()},
+                print(out), print(err))).isEqualTo(2);
+        assertThat(KeysCli.run(new String[] {"keys", "rotate", "7"}, print(out), print(err))).isEqualTo(2);
+
+        assertThat(err.toString()).contains("keys retire ID");
+        assertThat(Files.exists(data.resolve("db"))).isFalse();
+    }
+
+    @Test
+    void reencryptRefusesADataDirectoryWithoutKeysRatherThanStartANewKeySet() {
+        int exit = KeysCli.run(new String[] {"keys", "reencrypt", "--data-dir", data.toString()}, print(out), print(err));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("no data key under");
+        assertThat(Files.exists(data.resolve("keys/data/1.key"))).isFalse();
+        assertThat(Files.exists(data.resolve("db"))).as("no database started").isFalse();
+    }
+
     private static PrintStream print(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true);
     }

@@ -52,7 +52,7 @@ public final class EducationBatches {
     /** A node that has not stored a chunk for this long is taken for dead and its batch taken over. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(2);
     /** How a stored batch file ends once encrypted ({@link FileCipher}). */
-    static final String SEALED = ".csv.sealed";
+    static final String SEALED = BatchStore.SEALED;
 
     private final BatchStore store;
     private final BatchSignatureCheck signatures;
@@ -165,7 +165,7 @@ public final class EducationBatches {
     }
 
     private static String context(UUID batchId) {
-        return "batch/" + batchId;
+        return BatchStore.fileContext(batchId);
     }
 
     /** The rows read since the last commit. */

@@ -18,6 +18,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.rabt.security.SecurityError;
 import org.rabt.security.SecurityMisconfiguration;
+import org.rabt.security.SecurityViolation;
 
 /**
  * The keys that encrypt stored values, one file each under a directory of the data directory
@@ -25,7 +26,8 @@ import org.rabt.security.SecurityMisconfiguration;
  * alone reveals no child. The highest id encrypts new values; every key is kept so that values
  * written under an older one stay readable. {@link #rotate(Path)} adds a key while the hub runs;
  * the hub lists the directory again at most once per {@link #RELIST_EVERY}, or at once when a
- * value names a key it does not know.
+ * value names a key it does not know. Once no stored value names an older key any more (after
+ * {@code keys reencrypt}), {@link #retire} deletes it.
  */
 public final class DataKeys {
 
@@ -54,6 +56,15 @@ public final class DataKeys {
     }
 
     /**
+     * Opens the keys under {@code directory} without ever creating one (a tool pointed at the wrong
+     * directory must not start a new key set): fails with {@link SecurityError#CRYPTO_FAILURE} when
+     * there is none.
+     */
+    public static DataKeys open(Path directory, Clock clock) {
+        return new DataKeys(directory, clock);
+    }
+
+    /**
      * Adds a key whose id is one above the highest, and returns that id. Values already written
      * stay as they are, readable with their own key.
      */
@@ -66,6 +77,54 @@ public final class DataKeys {
         }
         create(directory, next);
         return next;
+    }
+
+    /**
+     * Deletes the key {@code id}, which {@code valuesNamingIt} stored values (counted by the caller
+     * in every table and file) still name. Refused with {@link SecurityError#KEY_STILL_IN_USE} while
+     * any does, and with {@link SecurityError#KEY_NOT_RETIRABLE} for an unknown key, the newest key,
+     * or any key while the newest is younger than {@link #RELIST_EVERY}: a node that has not listed
+     * the directory since may still be encrypting new values with the key before it.
+     */
+    public static void retire(Path directory, int id, long valuesNamingIt, Instant now) {
+        TreeMap<Integer, SecretKey> keys = read(directory);
+        if (!keys.containsKey(id)) {
+            throw new SecurityViolation(SecurityError.KEY_NOT_RETIRABLE, "there is no data key " + id + " under "
+                    + directory + "; the keys there are " + keys.keySet());
+        }
+        int newest = keys.lastKey();
+        if (id == newest) {
+            throw new SecurityViolation(SecurityError.KEY_NOT_RETIRABLE, "data key " + id
+                    + " is the newest: it encrypts new values. Run keys rotate, then keys reencrypt, first");
+        }
+        Path newestFile = directory.resolve(newest + ".key");
+        Instant rotatedAt;
+        try {
+            rotatedAt = Files.getLastModifiedTime(newestFile).toInstant();
+        } catch (IOException e) {
+            throw new SecurityMisconfiguration(SecurityError.CRYPTO_FAILURE, "cannot read the date of " + newestFile
+                    + "; check that the directory is readable", e);
+        }
+        if (Duration.between(rotatedAt, now).compareTo(RELIST_EVERY) < 0) {
+            throw new SecurityViolation(SecurityError.KEY_NOT_RETIRABLE, "data key " + newest + " was added less than "
+                    + RELIST_EVERY.toSeconds() + " s ago: a hub node may still encrypt new values with an older key."
+                    + " Wait, run keys reencrypt again, then retire");
+        }
+        if (valuesNamingIt > 0) {
+            throw new SecurityViolation(SecurityError.KEY_STILL_IN_USE, valuesNamingIt + " stored values still use data key "
+                    + id + "; run keys reencrypt first, then retire it");
+        }
+        try {
+            Files.delete(directory.resolve(id + ".key"));
+        } catch (IOException e) {
+            throw new SecurityMisconfiguration(SecurityError.CRYPTO_FAILURE, "cannot delete the data key "
+                    + directory.resolve(id + ".key") + "; check that the directory is writable", e);
+        }
+    }
+
+    /** The id of the key that encrypts new values (what {@code keys reencrypt} brings every value to). */
+    public int currentId() {
+        return fresh().currentId();
     }
 
     /** The key that encrypts new values, and its id. */

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.OptionalInt;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import org.rabt.security.SecurityError;
@@ -23,6 +24,10 @@ public final class FieldCipher {
     static final String TEXT_PREFIX = "enc1:";
     private static final byte VERSION = 1;
     private static final int HEADER_BYTES = 2;
+    /** How many leading bytes of a stored value {@link #keyOf(byte[])} needs: a walk may read only these. */
+    public static final int KEY_HEADER_BYTES = HEADER_BYTES;
+    /** How many leading characters of a stored text {@link #keyOfText(String)} needs (the prefix and 3 bytes in base64). */
+    public static final int KEY_HEADER_CHARS = TEXT_PREFIX.length() + 4;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
@@ -96,6 +101,52 @@ public final class FieldCipher {
                     + " is not valid base64 after " + TEXT_PREFIX + "; it was altered", e);
         }
         return new String(open(sealed, context), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The id of the key a stored value names, read from its first {@link #KEY_HEADER_BYTES} bytes
+     * (the whole value, or just that much of it); empty for a value stored in clear before
+     * encryption at rest (the signed bodies and CPMs it held are text, which never starts with the
+     * version byte 0x01).
+     */
+    public static OptionalInt keyOf(byte[] stored) {
+        if (stored == null || stored.length < HEADER_BYTES || stored[0] != VERSION) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Byte.toUnsignedInt(stored[1]));
+    }
+
+    /**
+     * The id of the key a stored text names, read from its first {@link #KEY_HEADER_CHARS}
+     * characters; empty for text stored in clear (without {@value #TEXT_PREFIX}).
+     */
+    public static OptionalInt keyOfText(String stored) {
+        if (stored == null || !stored.startsWith(TEXT_PREFIX) || stored.length() < KEY_HEADER_CHARS) {
+            return OptionalInt.empty();
+        }
+        try {
+            return keyOf(Base64.getDecoder().decode(stored.substring(TEXT_PREFIX.length(), KEY_HEADER_CHARS)));
+        } catch (IllegalArgumentException notBase64) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The id of the key that encrypts new values now. */
+    public int currentKeyId() {
+        return keys.currentId();
+    }
+
+    /**
+     * The stored value encrypted under the newest key: decrypted with the key it names and sealed
+     * again, or sealed for the first time when it was stored in clear ({@link #keyOf} empty).
+     */
+    public byte[] reseal(byte[] stored, String context) {
+        return seal(keyOf(stored).isPresent() ? open(stored, context) : stored, context);
+    }
+
+    /** {@link #reseal} for a text column: clear text (no {@value #TEXT_PREFIX}) is encrypted for the first time. */
+    public String resealText(String stored, String context) {
+        return sealText(openText(stored, context), context);
     }
 
     // the header is bound too: changing the key id or version of a value makes it fail

@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.OptionalInt;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -73,6 +78,57 @@ public final class FileCipher {
     public void seal(Path plain, Path sealed, String context) throws IOException {
         try (InputStream in = Files.newInputStream(plain); OutputStream out = Files.newOutputStream(sealed)) {
             seal(in, out, context);
+        }
+    }
+
+    /**
+     * Writes {@code plain} sealed under the newest key to {@code target}, in place of the file
+     * there if any, atomically: it is written beside it, synced to disk, then renamed over it. A
+     * reader sees the old file or the new one, never part of one; a crash leaves the old one (and
+     * at worst a {@code .resealing} file beside it, replaced by the next run).
+     */
+    public void sealReplacing(InputStream plain, Path target, String context) throws IOException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".resealing");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                seal(plain, out, context);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(target.toAbsolutePath().getParent());
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The id of the key a sealed file names, from its first two bytes; empty when the file is not
+     * one this class wrote (a batch file stored in clear before encryption at rest).
+     */
+    public static OptionalInt keyOf(Path file) throws IOException {
+        byte[] header = new byte[2];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(header, 0, 2) < 2 || header[0] != VERSION) {
+                return OptionalInt.empty();
+            }
+        }
+        return OptionalInt.of(Byte.toUnsignedInt(header[1]));
+    }
+
+    /** The id of the key that encrypts new files now. */
+    public int currentKeyId() {
+        return keys.currentId();
+    }
+
+    // the rename is durable only once the directory's entry is; not every platform can open a directory
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException notSupported) {
+            // Windows cannot open a directory: its file system orders the rename itself
         }
     }
 
