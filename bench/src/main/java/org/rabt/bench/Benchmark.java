@@ -74,8 +74,12 @@ final class Benchmark {
             LoadClient client = new LoadClient(pki, exchangePort);
             double rate = throughput("pipeline", client, deck, stub);
             latency(client, deck, stub, options.rate(), "");
-            // the same at a rate the hub sustains on a small machine: its latency without a queue in front
-            latency(client, deck, stub, LOW_RATE, "_at_" + LOW_RATE);
+            // the same at a rate the hub sustains on a small machine: its latency without a queue in front,
+            // and what a card costs it in CPU (the hub's JVM and its PostgreSQL)
+            double cpuBefore = CpuTime.seconds(hub.handle());
+            int handled = latency(client, deck, stub, LOW_RATE, "_at_" + LOW_RATE);
+            Figures.print("hub_cpu_ms_per_card_at_" + LOW_RATE,
+                    (CpuTime.seconds(hub.handle()) - cpuBefore) * 1000 / Math.max(1, handled), "ms");
             Figures.print("heap_peak_mb", heap.peakMegabytes(), "MB");
             if (stub.duplicates() > 0) {
                 Figures.note("the receiver got " + stub.duplicates() + " duplicate deliveries");
@@ -123,7 +127,8 @@ final class Benchmark {
     }
 
     /** A fixed arrival rate: time to the durable 202, and time to delivery, from each card's due time. */
-    private void latency(LoadClient client, CardDeck deck, DeliveryStub stub, int rate, String suffix)
+    /** @return the cards accepted in the phase */
+    private int latency(LoadClient client, CardDeck deck, DeliveryStub stub, int rate, String suffix)
             throws InterruptedException {
         LoadClient.Outcome outcome = client.fixedRate(deck, rate, options.latency(), 64);
         awaitDeliveries(stub, outcome, Duration.ofSeconds(300));
@@ -146,6 +151,7 @@ final class Benchmark {
             Figures.note("fixed rate: " + outcome.refused() + " refused, " + outcome.failed() + " failed, "
                     + missing + " accepted but not delivered");
         }
+        return outcome.accepted().size();
     }
 
     /** Waits until every accepted card reached the receiver (or the timeout); returns the last arrival. */

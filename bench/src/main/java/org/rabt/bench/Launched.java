@@ -77,6 +77,11 @@ final class Launched implements AutoCloseable {
                 + workDir.resolve(name + ".log"));
     }
 
+    /** The server's process, for its CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

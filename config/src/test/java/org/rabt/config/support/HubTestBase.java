@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.util.FileSystemUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.rabt.config.RabtApplication;
 import org.rabt.connectors.exchange.ExchangeConnector;
@@ -33,11 +36,36 @@ public abstract class HubTestBase {
     @LocalServerPort
     protected int staffPort;
 
+    /**
+     * The data directories of this JVM's whole-hub tests, removed when the test JVM ends (after
+     * every Spring context has closed its database and broker). Left behind, tens to hundreds of MB
+     * each, they filled the disk over a few runs until Artemis blocked its addresses ("Disk Full"
+     * at 90 % used) and the tests failed. {@code -Drabt.test.keep-data=true} keeps them.
+     */
+    private static final List<Path> DATA_DIRS = new CopyOnWriteArrayList<>();
+
+    static {
+        if (!Boolean.getBoolean("rabt.test.keep-data")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> DATA_DIRS.forEach(HubTestBase::deleteQuietly),
+                    "rabt-test-data-cleanup"));
+        }
+    }
+
     protected static Path newDataDir() {
         try {
-            return Files.createTempDirectory("rabt-test-");
+            Path dir = Files.createTempDirectory("rabt-test-");
+            DATA_DIRS.add(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException stillInUse) {
+            // best effort at exit: a file a process still holds stays for the system's /tmp cleaning
         }
     }
 
