@@ -48,6 +48,13 @@ final class Benchmark {
             deck.rewind();
             double passthrough = passthrough(work, pki, deck, stub);
             Figures.print("ratio", passthrough == 0 ? Double.NaN : pipeline / passthrough, "");
+        } finally {
+            // the servers have stopped (their logs, journals and databases are half a GB or more)
+            if (Boolean.getBoolean("rabt.bench.keep")) {
+                Figures.note("kept " + work);
+            } else {
+                Topology.delete(work);
+            }
         }
     }
 
