@@ -68,7 +68,7 @@ class KeyRotationIT extends HubTestBase {
         assertThat(keys("rotate")).isZero();
         // the nodes list the keys again within a minute; the key file's age stands for that minute here
         Files.setLastModifiedTime(DATA.resolve("keys/data/2.key"),
-                FileTime.from(Instant.now().minus(DataKeys.RELIST_EVERY).minusSeconds(1)));
+                FileTime.from(Instant.now().minus(DataKeys.RETIRABLE_AFTER).minusSeconds(1)));
         assertThat(keys("reencrypt", "--batch", "1")).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("the hub's embedded database");
 

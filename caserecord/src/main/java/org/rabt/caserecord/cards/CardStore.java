@@ -144,7 +144,10 @@ public final class CardStore {
      * Records what the receiver reports about the referral (FHIR Task.status, its own words, the
      * reason or outcome), with a history entry, in one statement; the same statement raises the
      * version of the month the card was received in, which tells the kept figures of a closed
-     * reporting period that they are out of date (V11, {@code KeptFigures}).
+     * reporting period that they are out of date (V11, {@code KeptFigures}) — only for a card of
+     * an earlier month than the report's: a period is kept only once closed, so its months are all
+     * before the current one, and the current month's cards (every centre card is received with a
+     * status) must not queue on that month's one row.
      */
     public boolean reportTaskStatus(UUID id, TaskStatus status, String businessStatus, String reason, Instant at) {
         int events = jdbc.sql("""
@@ -156,16 +159,22 @@ public final class CardStore {
                 v AS (
                     INSERT INTO report_month_version (month, version)
                     SELECT date_trunc('month', received_at AT TIME ZONE 'UTC')::date, 1 FROM u
+                    WHERE received_at < ?
                     ON CONFLICT (month) DO UPDATE SET version = report_month_version.version + 1)
                 INSERT INTO card_event (card_id, at, delivery_status, task_status, detail)
                 SELECT id, ?, delivery_status, ?, ? FROM u""")
                 .params(status.code(), truncate(businessStatus, 200), truncate(reason, 2000), utc(at), utc(at), id,
-                        utc(at), status.code(), truncate(describe(businessStatus, reason), 1000))
+                        startOfMonth(at), utc(at), status.code(), truncate(describe(businessStatus, reason), 1000))
                 .update();
         return events == 1;
     }
 
     private static final String REPORTED = "reported by the receiver";
+
+    /** The first instant of {@code at}'s month, in UTC (the reports' months). */
+    private static java.time.OffsetDateTime startOfMonth(Instant at) {
+        return at.atOffset(java.time.ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    }
 
     /** The history's words for a receiver's report (the exchange API shows them to the sender, in the hub's English). */
     private static String describe(String businessStatus, String reason) {

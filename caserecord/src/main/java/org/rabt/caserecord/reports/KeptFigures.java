@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     time, overdue), and that statement raises the version of the card's month of receipt
  *     ({@code report_month_version}, V11).</li>
  * </ul>
- * A period counts as closed from the day after its last day on (cards are received at the hub's
- * time, so none can arrive in it any more; a batch received just before midnight has a day to be
- * read). Figures are kept with the stamp read <em>before</em> they were counted, so a change that
+ * A period counts as closed from the second day after its last day on (cards are received at the
+ * hub's time, so none can arrive in it any more; a day's margin covers a batch received just before
+ * midnight and read after it, and clocks that differ between nodes). Figures are kept with the stamp read <em>before</em> they were counted, so a change that
  * commits while they are counted makes them stale, never wrongly current. Every read compares
  * the stamp (one small statement) and counts again when it moved; {@link #refresh()} does the
  * counting ahead of readers for the periods a committee reads first.
@@ -91,13 +91,15 @@ public final class KeptFigures {
 
     /**
      * Counts ahead of readers, for the closed periods a report reads first: the last two months,
-     * half-years and years (the latest closed one, and the one a report puts beside it).
-     * Figures still current are not counted again.
+     * half-years and years (the latest closed one, and the one a report puts beside it). Figures
+     * still current are not counted again, nor periods not closed yet (the first day of a month).
      */
     public void refresh() {
         for (ReportPeriod period : periodsReadFirst(today())) {
-            children(period);
-            cards(period, period.to());
+            if (isClosed(period)) {
+                children(period);
+                cards(period, period.to());
+            }
         }
     }
 

@@ -187,7 +187,7 @@ class ReencryptionTest {
 
     @Test
     void theOldKeyIsRetiredOnlyOnceNoValueNamesIt() throws IOException {
-        Instant afterTheNodesListedTheNewKey = Instant.now().plus(DataKeys.RELIST_EVERY);
+        Instant afterTheNodesListedTheNewKey = Instant.now().plus(DataKeys.RETIRABLE_AFTER);
 
         assertThatThrownBy(() -> DataKeys.retire(keysDir, 1, counts(newest()).naming(1), afterTheNodesListedTheNewKey))
                 .isInstanceOfSatisfying(SecurityViolation.class, e -> {

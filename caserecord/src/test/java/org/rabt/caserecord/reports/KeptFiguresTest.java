@@ -135,7 +135,20 @@ class KeptFiguresTest {
         }
 
         @Test
-        void isOnlyClosedTheDayAfterItsLastDay() {
+        void anAnswerAboutACardOfTheCurrentMonthTouchesNoVersion() {
+            // every centre card is received with a status: those must not queue on one month's row
+            child("amina", "female");
+            UUID referral = card("amina", "linkage", "2026-03-02T10:00:00Z");
+
+            cards.reportTaskStatus(referral, TaskStatus.ACCEPTED, "acceptée", null, Instant.parse("2026-03-09T16:00:00Z"));
+
+            assertThat(jdbc.sql("SELECT count(*) FROM report_month_version").query(Long.class).single()).isZero();
+            assertThat(figures.cards(YEAR_2026, LocalDate.of(2026, 3, 10)).referrals())
+                    .singleElement().satisfies(r -> assertThat(r.answered()).isEqualTo(1));
+        }
+
+        @Test
+        void isOnlyClosedTheSecondDayAfterItsLastDay() {
             KeptFigures onNewYearsDay = new KeptFigures(new ReportQueries(jdbc, 15), jdbc,
                     Clock.fixed(Instant.parse("2026-01-01T08:00:00Z"), ZoneOffset.UTC));
             child("amina", "female");

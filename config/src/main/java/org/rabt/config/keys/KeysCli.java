@@ -111,9 +111,10 @@ public final class KeysCli {
         try (Opened opened = Opened.of(CommandLineDatabase.settings(command.dataDir(), command.settings()))) {
             CommandLineDatabase database = opened.database();
             StoredKeys keys = opened.keys();
+            java.time.Instant countBegan = clock.instant();
             KeyCounts counts = keys.count(command.batch());
             try {
-                DataKeys.retire(keys.directory(), command.keyId(), counts.naming(command.keyId()), clock.instant());
+                DataKeys.retire(keys.directory(), command.keyId(), counts.naming(command.keyId()), countBegan);
             } catch (SecurityViolation refused) {
                 audit(database, clock, "key-retired", "failure", refused.code(), refused.detail());
                 err.println(refused.getMessage());
@@ -159,17 +160,59 @@ public final class KeysCli {
     }
 
     /** The keys, then the database: a data directory without keys is refused before any database starts. */
-    private record Opened(CommandLineDatabase database, StoredKeys keys) implements AutoCloseable {
+    /**
+     * The database and the stored values, for one run of {@code reencrypt} or {@code retire}, which
+     * holds a PostgreSQL advisory lock on a session of its own meanwhile: two runs at once could
+     * each replace the same batch file, and a count racing a re-encryption means nothing.
+     */
+    private record Opened(CommandLineDatabase database, StoredKeys keys, java.sql.Connection lock)
+            implements AutoCloseable {
+
+        /** The advisory lock's key ("rabtkeys"); the cluster lead uses another. */
+        private static final long ONE_RUN_AT_A_TIME = 0x726162746b657973L;
 
         static Opened of(CommandLineDatabase.Settings settings) throws IOException {
             DataKeys keys = StoredKeys.keys(settings.dataDir());
             CommandLineDatabase database = settings.open();
-            return new Opened(database, StoredKeys.open(keys, database.dataSource(), settings.dataDir()));
+            java.sql.Connection lock = null;
+            try {
+                lock = database.dataSource().getConnection();
+                try (java.sql.PreparedStatement take = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                    take.setLong(1, ONE_RUN_AT_A_TIME);
+                    try (java.sql.ResultSet taken = take.executeQuery()) {
+                        if (!taken.next() || !taken.getBoolean(1)) {
+                            throw new IOException("another keys reencrypt or keys retire is running on this database;"
+                                    + " wait for it to finish, then run this one");
+                        }
+                    }
+                }
+                return new Opened(database, StoredKeys.open(keys, database.dataSource(), settings.dataDir()), lock);
+            } catch (IOException | java.sql.SQLException | RuntimeException e) {
+                closeQuietly(lock);
+                database.close();
+                if (e instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("cannot take the keys tool's lock in " + database.description() + ": "
+                        + e.getMessage(), e);
+            }
         }
 
         @Override
         public void close() throws IOException {
+            // the session's end releases the lock
+            closeQuietly(lock);
             database.close();
+        }
+
+        private static void closeQuietly(java.sql.Connection connection) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (java.sql.SQLException ignored) {
+                    // closing the session is all that is left to do
+                }
+            }
         }
     }
 

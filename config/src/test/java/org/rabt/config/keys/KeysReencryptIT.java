@@ -125,6 +125,23 @@ class KeysReencryptIT {
     }
 
     @Test
+    void aSecondRunWaitsForTheFirstToFinishInsteadOfRewritingTheSameValues() throws Exception {
+        keys("rotate");
+        try (java.sql.Connection firstRun = hubsDatabase.dataSource().getConnection();
+             java.sql.Statement lock = firstRun.createStatement()) {
+            // the lock the tool takes for a run ("rabtkeys"), held as a run in progress holds it
+            lock.execute("SELECT pg_advisory_lock(" + 0x726162746b657973L + ")");
+
+            int exit = keys("reencrypt");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("another keys reencrypt or keys retire is running");
+        }
+        assertThat(keys("reencrypt")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("card\\.cpm +3 re-encrypted +1 encrypted from clear");
+    }
+
+    @Test
     void productionSettingsWithoutADatasourceUrlSayWhatIsMissing() throws IOException {
         int exit = keys("reencrypt", "--rabt.database.embedded=false");
 
@@ -148,7 +165,7 @@ class KeysReencryptIT {
     /** Nodes list the keys again at most a minute after a rotation; the key file's age stands for that minute. */
     private void aMinuteHasPassedSinceTheRotation() throws IOException {
         Path newest = data.resolve("keys/data/2.key");
-        Files.setLastModifiedTime(newest, FileTime.from(Instant.now().minus(DataKeys.RELIST_EVERY).minusSeconds(1)));
+        Files.setLastModifiedTime(newest, FileTime.from(Instant.now().minus(DataKeys.RETIRABLE_AFTER).minusSeconds(1)));
     }
 
     private FieldCipher cipher() {

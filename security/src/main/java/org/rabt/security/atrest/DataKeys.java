@@ -33,6 +33,13 @@ public final class DataKeys {
 
     /** How long a running hub may keep encrypting with the key it knew before a rotation. */
     public static final Duration RELIST_EVERY = Duration.ofMinutes(1);
+    /**
+     * How old the newest key must be when the count of an older key's values begins, before that key
+     * may be retired: every node has listed the newest key ({@link #RELIST_EVERY}), and a value a
+     * node began sealing with the older key just before (a transaction, a batch file being sealed)
+     * has had as long again to be written, so that the count sees it.
+     */
+    public static final Duration RETIRABLE_AFTER = RELIST_EVERY.multipliedBy(2);
     static final int MAX_ID = 255;
     private static final int KEY_BYTES = 32;
     private static final Pattern KEY_FILE = Pattern.compile("(\\d{1,3})\\.key");
@@ -83,10 +90,15 @@ public final class DataKeys {
      * Deletes the key {@code id}, which {@code valuesNamingIt} stored values (counted by the caller
      * in every table and file) still name. Refused with {@link SecurityError#KEY_STILL_IN_USE} while
      * any does, and with {@link SecurityError#KEY_NOT_RETIRABLE} for an unknown key, the newest key,
-     * or any key while the newest is younger than {@link #RELIST_EVERY}: a node that has not listed
-     * the directory since may still be encrypting new values with the key before it.
+     * or any key while the newest was younger than {@link #RETIRABLE_AFTER} when the count began: a
+     * node that had not listed the directory may still have been encrypting new values with the key
+     * before it, behind the count's cursor.
+     *
+     * @param countBegan when the caller began counting {@code valuesNamingIt} (not when it ended: a
+     *                   count of a large record takes minutes, and values written meanwhile behind
+     *                   its cursor are not in it)
      */
-    public static void retire(Path directory, int id, long valuesNamingIt, Instant now) {
+    public static void retire(Path directory, int id, long valuesNamingIt, Instant countBegan) {
         TreeMap<Integer, SecretKey> keys = read(directory);
         if (!keys.containsKey(id)) {
             throw new SecurityViolation(SecurityError.KEY_NOT_RETIRABLE, "there is no data key " + id + " under "
@@ -105,10 +117,10 @@ public final class DataKeys {
             throw new SecurityMisconfiguration(SecurityError.CRYPTO_FAILURE, "cannot read the date of " + newestFile
                     + "; check that the directory is readable", e);
         }
-        if (Duration.between(rotatedAt, now).compareTo(RELIST_EVERY) < 0) {
+        if (Duration.between(rotatedAt, countBegan).compareTo(RETIRABLE_AFTER) < 0) {
             throw new SecurityViolation(SecurityError.KEY_NOT_RETIRABLE, "data key " + newest + " was added less than "
-                    + RELIST_EVERY.toSeconds() + " s ago: a hub node may still encrypt new values with an older key."
-                    + " Wait, run keys reencrypt again, then retire");
+                    + RETIRABLE_AFTER.toSeconds() + " s before the count began: a hub node may still have encrypted"
+                    + " new values with an older key. Wait, run keys reencrypt again, then retire");
         }
         if (valuesNamingIt > 0) {
             throw new SecurityViolation(SecurityError.KEY_STILL_IN_USE, valuesNamingIt + " stored values still use data key "

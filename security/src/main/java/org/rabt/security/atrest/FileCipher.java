@@ -85,13 +85,15 @@ public final class FileCipher {
      * Writes {@code plain} sealed under the newest key to {@code target}, in place of the file
      * there if any, atomically: it is written beside it, synced to disk, then renamed over it. A
      * reader sees the old file or the new one, never part of one; a crash leaves the old one (and
-     * at worst a {@code .resealing} file beside it, replaced by the next run).
+     * at worst a {@code .resealing} file beside it). The file beside it has a name of its own,
+     * so that two writers never write into one file.
      */
     public void sealReplacing(InputStream plain, Path target, String context) throws IOException {
-        Path temporary = target.resolveSibling(target.getFileName() + ".resealing");
+        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".",
+                ".resealing");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 seal(plain, out, context);
                 out.flush();

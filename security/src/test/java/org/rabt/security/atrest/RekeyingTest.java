@@ -141,7 +141,7 @@ class RekeyingTest {
         void anOlderKeyNoValueNamesIsDeleted() throws IOException {
             keys();
             DataKeys.rotate(dir);
-            Instant later = rotatedAt().plus(DataKeys.RELIST_EVERY);
+            Instant later = rotatedAt().plus(DataKeys.RETIRABLE_AFTER);
 
             DataKeys.retire(dir, 1, 0, later);
 
@@ -155,7 +155,7 @@ class RekeyingTest {
             keys();
             DataKeys.rotate(dir);
 
-            assertThatThrownBy(() -> DataKeys.retire(dir, 1, 3, rotatedAt().plus(DataKeys.RELIST_EVERY)))
+            assertThatThrownBy(() -> DataKeys.retire(dir, 1, 3, rotatedAt().plus(DataKeys.RETIRABLE_AFTER)))
                     .isInstanceOfSatisfying(SecurityViolation.class, e -> {
                         assertThat(e.error()).isEqualTo(SecurityError.KEY_STILL_IN_USE);
                         assertThat(e.detail()).contains("3 stored values").contains("keys reencrypt");
@@ -174,14 +174,14 @@ class RekeyingTest {
         }
 
         @Test
-        void noKeyIsRetiredWithinAMinuteOfARotationWhileNodesMayStillWriteWithTheOlderOne() throws IOException {
+        void noKeyIsRetiredWhenTheCountBeganWithinTwoMinutesOfARotationWhileNodesMayStillWriteWithTheOlderOne() throws IOException {
             keys();
             DataKeys.rotate(dir);
 
-            assertThatThrownBy(() -> DataKeys.retire(dir, 1, 0, rotatedAt().plusSeconds(30)))
+            assertThatThrownBy(() -> DataKeys.retire(dir, 1, 0, rotatedAt().plus(DataKeys.RETIRABLE_AFTER).minusSeconds(1)))
                     .isInstanceOfSatisfying(SecurityViolation.class, e -> {
                         assertThat(e.error()).isEqualTo(SecurityError.KEY_NOT_RETIRABLE);
-                        assertThat(e.detail()).contains("less than 60 s ago");
+                        assertThat(e.detail()).contains("less than 120 s before the count began");
                     });
             assertThat(dir.resolve("1.key")).exists();
         }
