@@ -62,7 +62,7 @@ final class Benchmark {
         int exchangePort = Launched.freePort();
         int staffPort = Launched.freePort();
         // the hub's heap target is 512 MB; a --jvm-arg given later overrides it
-        HeapSampler heap = HeapSampler.into(work.resolve("hub-gc.log"));
+        GcLogHeap heap = GcLogHeap.at(work.resolve("hub-gc.log"));
         List<String> java = new ArrayList<>(List.of("-Xmx512m", heap.jvmArgument()));
         java.addAll(options.jvmArguments().stream().map(a -> a.replace("{name}", "hub")).toList());
         java.addAll(List.of("-jar", options.hubJar().toAbsolutePath().toString(),
@@ -163,24 +163,7 @@ final class Benchmark {
 
     /** Waits until every accepted card reached the receiver (or the timeout); returns the last arrival. */
     private static long awaitDeliveries(DeliveryStub stub, LoadClient.Outcome outcome, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> pending = new ArrayList<>(outcome.accepted().stream().map(LoadClient.Sent::cardId).toList());
-        long last = outcome.endNanos();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            pending.removeIf(id -> stub.arrival(id) != null);
-            if (!pending.isEmpty()) {
-                Launched.pause(20);
-            }
-        }
-        if (!pending.isEmpty()) {
-            Figures.note(pending.size() + " accepted cards were not delivered within " + timeout.toSeconds() + " s");
-        }
-        for (LoadClient.Sent sent : outcome.accepted()) {
-            Long arrival = stub.arrival(sent.cardId());
-            if (arrival != null) {
-                last = Math.max(last, arrival);
-            }
-        }
-        return last;
+        return Math.max(outcome.endNanos(),
+                stub.awaitArrivals(outcome.accepted().stream().map(LoadClient.Sent::cardId).toList(), timeout));
     }
 }

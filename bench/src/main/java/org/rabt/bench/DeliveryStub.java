@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +60,32 @@ final class DeliveryStub implements AutoCloseable {
     /** When the card first arrived ({@link System#nanoTime()}), or {@code null}. */
     Long arrival(String cardId) {
         return firstArrival.get(cardId);
+    }
+
+    /**
+     * Waits until every one of {@code cardIds} has arrived, or the timeout (noting how many did
+     * not); returns the last arrival ({@link System#nanoTime()}), 0 when none arrived.
+     */
+    long awaitArrivals(Collection<String> cardIds, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> pending = new ArrayList<>(cardIds);
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            pending.removeIf(id -> arrival(id) != null);
+            if (!pending.isEmpty()) {
+                Launched.pause(20);
+            }
+        }
+        if (!pending.isEmpty()) {
+            Figures.note(pending.size() + " accepted cards were not delivered within " + timeout.toSeconds() + " s");
+        }
+        long last = 0;
+        for (String id : cardIds) {
+            Long arrival = arrival(id);
+            if (arrival != null) {
+                last = Math.max(last, arrival);
+            }
+        }
+        return last;
     }
 
     int received() {

@@ -82,12 +82,12 @@ final class TwoNodes {
         Set<String> warm = FailoverClient.acceptedSet();
         long warmEnd = System.nanoTime() + warmUp.toNanos();
         client.run(deck, concurrency, () -> System.nanoTime() > warmEnd, warm);
-        awaitDeliveries(stub, warm, Duration.ofSeconds(120));
+        stub.awaitArrivals(warm, Duration.ofSeconds(120));
 
         Set<String> accepted = FailoverClient.acceptedSet();
         long end = System.nanoTime() + measured.toNanos();
         FailoverClient.Outcome outcome = client.run(deck, concurrency, () -> System.nanoTime() > end, accepted);
-        long lastDelivery = Math.max(outcome.endNanos(), awaitDeliveries(stub, accepted, Duration.ofSeconds(300)));
+        long lastDelivery = Math.max(outcome.endNanos(), stub.awaitArrivals(accepted, Duration.ofSeconds(300)));
         double seconds = (lastDelivery - outcome.startNanos()) / 1e9;
         double rate = accepted.size() / seconds;
         Figures.print(name + "_cards_per_s", rate, "cards/s");
@@ -97,28 +97,5 @@ final class TwoNodes {
             Figures.note(name + ": " + outcome.retries() + " retries (503 or no answer), " + outcome.refused() + " refused");
         }
         return rate;
-    }
-
-    /** Waits until every accepted card reached the receiver (or the timeout); returns the last arrival. */
-    private static long awaitDeliveries(DeliveryStub stub, Set<String> accepted, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> pending = new java.util.ArrayList<>(accepted);
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            pending.removeIf(id -> stub.arrival(id) != null);
-            if (!pending.isEmpty()) {
-                Launched.pause(20);
-            }
-        }
-        if (!pending.isEmpty()) {
-            Figures.note(pending.size() + " accepted cards were not delivered within " + timeout.toSeconds() + " s");
-        }
-        long last = 0;
-        for (String id : accepted) {
-            Long arrival = stub.arrival(id);
-            if (arrival != null) {
-                last = Math.max(last, arrival);
-            }
-        }
-        return last;
     }
 }

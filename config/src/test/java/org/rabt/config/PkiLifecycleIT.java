@@ -10,7 +10,6 @@ import jakarta.jms.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,16 +35,15 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.rabt.config.broker.AmqpConfiguration.AmqpPort;
 import org.rabt.config.pki.PkiCli;
+import org.rabt.config.support.AmqpSectorClient;
 import org.rabt.config.support.HubTestBase;
 import org.rabt.config.support.SectorClient;
 import org.rabt.security.CryptoUtils;
 import org.rabt.security.KeyMaterial;
 import org.rabt.security.Pem;
-import org.rabt.security.pki.TlsKeyStores;
 import org.rabt.security.signature.DetachedSigner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -166,22 +164,8 @@ class PkiLifecycleIT extends HubTestBase {
 
     /** A Qpid JMS connection over TLS with {@code material} as client certificate, logged in and with a session open. */
     private Connection amqpLogin(KeyMaterial material) throws Exception {
-        String password = "test";
-        Path stores = Files.createTempDirectory(EXTERNAL, "amqp-");
-        Path keyStore = stores.resolve("keystore.p12");
-        Path trustStore = stores.resolve("truststore.p12");
-        try (OutputStream out = Files.newOutputStream(keyStore)) {
-            TlsKeyStores.keyStore(material, password.toCharArray()).store(out, password.toCharArray());
-        }
-        try (OutputStream out = Files.newOutputStream(trustStore)) {
-            TlsKeyStores.trustStore(Pem.readCertificates(DATA.resolve("pki/ca.pem"))).store(out, password.toCharArray());
-        }
-        JmsConnectionFactory factory = new JmsConnectionFactory("amqps://localhost:" + amqpPort.port()
-                + "?transport.keyStoreLocation=" + keyStore + "&transport.keyStorePassword=" + password
-                + "&transport.keyStoreType=PKCS12"
-                + "&transport.trustStoreLocation=" + trustStore + "&transport.trustStorePassword=" + password
-                + "&transport.trustStoreType=PKCS12");
-        Connection connection = factory.createConnection();
+        Connection connection = AmqpSectorClient.tlsFactory(material, DATA.resolve("pki/ca.pem"),
+                Files.createTempDirectory(EXTERNAL, "amqp-"), amqpPort.port()).createConnection();
         try {
             connection.start();
             connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -3,7 +3,12 @@ package org.rabt.config.keys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.rabt.caserecord.audit.AuditStore;
@@ -111,7 +116,7 @@ public final class KeysCli {
         try (Opened opened = Opened.of(CommandLineDatabase.settings(command.dataDir(), command.settings()))) {
             CommandLineDatabase database = opened.database();
             StoredKeys keys = opened.keys();
-            java.time.Instant countBegan = clock.instant();
+            Instant countBegan = clock.instant();
             KeyCounts counts = keys.count(command.batch());
             try {
                 DataKeys.retire(keys.directory(), command.keyId(), counts.naming(command.keyId()), countBegan);
@@ -165,7 +170,7 @@ public final class KeysCli {
      * holds a PostgreSQL advisory lock on a session of its own meanwhile: two runs at once could
      * each replace the same batch file, and a count racing a re-encryption means nothing.
      */
-    private record Opened(CommandLineDatabase database, StoredKeys keys, java.sql.Connection lock)
+    private record Opened(CommandLineDatabase database, StoredKeys keys, Connection lock)
             implements AutoCloseable {
 
         /** The advisory lock's key ("rabtkeys"); the cluster lead uses another. */
@@ -174,12 +179,12 @@ public final class KeysCli {
         static Opened of(CommandLineDatabase.Settings settings) throws IOException {
             DataKeys keys = StoredKeys.keys(settings.dataDir());
             CommandLineDatabase database = settings.open();
-            java.sql.Connection lock = null;
+            Connection lock = null;
             try {
                 lock = database.dataSource().getConnection();
-                try (java.sql.PreparedStatement take = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                try (PreparedStatement take = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                     take.setLong(1, ONE_RUN_AT_A_TIME);
-                    try (java.sql.ResultSet taken = take.executeQuery()) {
+                    try (ResultSet taken = take.executeQuery()) {
                         if (!taken.next() || !taken.getBoolean(1)) {
                             throw new IOException("another keys reencrypt or keys retire is running on this database;"
                                     + " wait for it to finish, then run this one");
@@ -187,7 +192,7 @@ public final class KeysCli {
                     }
                 }
                 return new Opened(database, StoredKeys.open(keys, database.dataSource(), settings.dataDir()), lock);
-            } catch (IOException | java.sql.SQLException | RuntimeException e) {
+            } catch (IOException | SQLException | RuntimeException e) {
                 closeQuietly(lock);
                 database.close();
                 if (e instanceof IOException io) {
@@ -205,11 +210,11 @@ public final class KeysCli {
             database.close();
         }
 
-        private static void closeQuietly(java.sql.Connection connection) {
+        private static void closeQuietly(Connection connection) {
             if (connection != null) {
                 try {
                     connection.close();
-                } catch (java.sql.SQLException ignored) {
+                } catch (SQLException ignored) {
                     // closing the session is all that is left to do
                 }
             }

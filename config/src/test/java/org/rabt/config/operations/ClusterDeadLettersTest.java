@@ -61,11 +61,7 @@ class ClusterDeadLettersTest {
 
     @AfterEach
     void stopBrokers() throws Exception {
-        for (EmbeddedActiveMQ broker : new EmbeddedActiveMQ[] {first, second}) {
-            if (broker != null) {
-                broker.stop();
-            }
-        }
+        TestBrokers.stop(first, second);
     }
 
     @Test

@@ -54,16 +54,8 @@ public final class AmqpSectorClient implements AutoCloseable {
     public static AmqpSectorClient of(String sector, Path dataDir, int amqpPort) throws JMSException {
         Path pki = dataDir.resolve("pki");
         KeyMaterial material = SectorClient.keyMaterial(pki, sector);
-        Path stores = dataDir.resolve("amqp-client");
-        Path keyStore = store(TlsKeyStores.keyStore(material, PASSWORD.toCharArray()), stores.resolve(sector + "-keystore.p12"));
-        Path trustStore = store(TlsKeyStores.trustStore(Pem.readCertificates(pki.resolve("ca.pem"))),
-                stores.resolve("truststore.p12"));
-        JmsConnectionFactory factory = new JmsConnectionFactory("amqps://localhost:" + amqpPort
-                + "?transport.keyStoreLocation=" + keyStore + "&transport.keyStorePassword=" + PASSWORD
-                + "&transport.keyStoreType=PKCS12"
-                + "&transport.trustStoreLocation=" + trustStore + "&transport.trustStorePassword=" + PASSWORD
-                + "&transport.trustStoreType=PKCS12");
-        Connection connection = factory.createConnection();
+        Connection connection = tlsFactory(material, pki.resolve("ca.pem"),
+                dataDir.resolve("amqp-client").resolve(sector), amqpPort).createConnection();
         try {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -73,6 +65,21 @@ public final class AmqpSectorClient implements AutoCloseable {
             connection.close();
             throw refused;
         }
+    }
+
+    /**
+     * A Qpid JMS factory for the hub's AMQP port over TLS: {@code material} as the client
+     * certificate, only the CA of {@code caPem} trusted (the stores Qpid reads are written under
+     * {@code stores}).
+     */
+    public static JmsConnectionFactory tlsFactory(KeyMaterial material, Path caPem, Path stores, int amqpPort) {
+        Path keyStore = store(TlsKeyStores.keyStore(material, PASSWORD.toCharArray()), stores.resolve("keystore.p12"));
+        Path trustStore = store(TlsKeyStores.trustStore(Pem.readCertificates(caPem)), stores.resolve("truststore.p12"));
+        return new JmsConnectionFactory("amqps://localhost:" + amqpPort
+                + "?transport.keyStoreLocation=" + keyStore + "&transport.keyStorePassword=" + PASSWORD
+                + "&transport.keyStoreType=PKCS12"
+                + "&transport.trustStoreLocation=" + trustStore + "&transport.trustStorePassword=" + PASSWORD
+                + "&transport.trustStoreType=PKCS12");
     }
 
     public Session session() {

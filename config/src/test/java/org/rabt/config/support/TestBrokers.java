@@ -53,4 +53,13 @@ public final class TestBrokers {
         broker.start();
         return broker;
     }
+
+    /** Stops each broker a test started (those it did not reach are {@code null}). */
+    public static void stop(EmbeddedActiveMQ... brokers) throws Exception {
+        for (EmbeddedActiveMQ broker : brokers) {
+            if (broker != null) {
+                broker.stop();
+            }
+        }
+    }
 }

@@ -14,20 +14,20 @@ import java.util.regex.Pattern;
  * costs the measured server nothing. (Polling {@code /actuator/prometheus} twice a second cost the
  * hub a quarter of its CPU: each request authenticates the operator with bcrypt.)
  */
-final class HeapSampler {
+final class GcLogHeap {
 
     /** G1's line for a pause: {@code GC(12) Pause Young (Normal) (G1 Evacuation Pause) 181M->52M(512M) 4.123ms}. */
     private static final Pattern PAUSE = Pattern.compile("GC\\(\\d+\\) Pause .* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private final Path log;
 
-    private HeapSampler(Path log) {
+    private GcLogHeap(Path log) {
         this.log = log;
     }
 
     /** The JVM argument that makes the server write the log this reads. */
-    static HeapSampler into(Path log) {
-        return new HeapSampler(log);
+    static GcLogHeap at(Path log) {
+        return new GcLogHeap(log);
     }
 
     String jvmArgument() {
