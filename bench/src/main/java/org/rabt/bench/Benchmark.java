@@ -42,6 +42,9 @@ final class Benchmark {
         CardDeck deck = CardDeck.prepare(pki, deckSize);
         Figures.note("signed " + deckSize + " cards in " + (System.nanoTime() - signing) / 1_000_000 + " ms");
 
+        if (!options.quick()) {
+            plainJarStartup(work, pki);
+        }
         try (DeliveryStub stub = DeliveryStub.start()) {
             double pipeline = pipeline(work, pki, deck, stub);
             stub.reset();
@@ -65,7 +68,15 @@ final class Benchmark {
         GcLogHeap heap = GcLogHeap.at(work.resolve("hub-gc.log"));
         List<String> java = new ArrayList<>(List.of("-Xmx512m", heap.jvmArgument()));
         java.addAll(options.jvmArguments().stream().map(a -> a.replace("{name}", "hub")).toList());
-        java.addAll(List.of("-jar", options.hubJar().toAbsolutePath().toString(),
+        // the hub as docs/operations.md installs it: unpacked, with its class-data archive, which
+        // Java 17 cannot combine with JFR from the start or an agent (it crashes; docs/operations.md)
+        Path app = install(work);
+        if (options.jvmArguments().stream().noneMatch(a -> a.startsWith("-XX:StartFlightRecording") || a.startsWith("-javaagent"))) {
+            java.add("-XX:SharedArchiveFile=" + app.resolve("rabt.jsa"));
+        } else {
+            Figures.note("started without the class-data archive (JFR or an agent given)");
+        }
+        java.addAll(List.of("-jar", app.resolve("rabt.jar").toString(),
                 "--rabt.data-dir=" + work.resolve("hub"),
                 "--server.port=" + staffPort,
                 "--rabt.exchange.port=" + exchangePort,
@@ -92,6 +103,46 @@ final class Benchmark {
                 Figures.note("the receiver got " + stub.duplicates() + " duplicate deliveries");
             }
             return rate;
+        }
+    }
+
+    /** {@code java -jar rabt.jar install}, timed: the layout the hub is then started from. */
+    private Path install(Path work) throws InterruptedException {
+        Path app = work.resolve("app");
+        long start = System.nanoTime();
+        try {
+            Process install = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", options.hubJar().toAbsolutePath().toString(), "install", app.toString())
+                    .directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("install.log").toFile()).start();
+            if (!install.waitFor(6, java.util.concurrent.TimeUnit.MINUTES) || install.exitValue() != 0) {
+                install.destroyForcibly();
+                throw new IllegalStateException("rabt.jar install failed; see " + work.resolve("install.log"));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Figures.print("install_s", (System.nanoTime() - start) / 1e9, "s");
+        return app;
+    }
+
+    /**
+     * The same first start from the plain jar ({@code java -jar rabt.jar}, the README's command):
+     * classes looked up in the jars nested in the fat jar, no archive. Full runs only (it adds 20 s).
+     */
+    private void plainJarStartup(Path work, Path pki) throws java.io.IOException {
+        Path data = Files.createDirectories(work.resolve("hub-jar"));
+        try (java.util.stream.Stream<Path> files = Files.walk(pki)) {
+            for (Path source : files.toList()) {
+                Files.copy(source, data.resolve("pki").resolve(pki.relativize(source).toString()));
+            }
+        }
+        int staffPort = Launched.freePort();
+        try (Launched plain = Launched.start("hub-jar", List.of("-Xmx512m", "-jar",
+                options.hubJar().toAbsolutePath().toString(), "--rabt.data-dir=" + data, "--server.port=" + staffPort,
+                "--rabt.exchange.port=" + Launched.freePort(), "--rabt.exchange.address=127.0.0.1",
+                "--rabt.amqp.port=" + Launched.freePort()), work, staffPort)) {
+            Figures.print("startup_jar_s", plain.startup().toMillis() / 1000.0, "s");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.rabt.config.audit.AuditCli;
 import org.rabt.config.broker.BrokerCli;
+import org.rabt.config.install.InstallCli;
 import org.rabt.config.keys.KeysCli;
 import org.rabt.config.pki.PkiCli;
 import org.rabt.config.staff.UsersCli;
@@ -19,7 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * rabt.jar users add ...} adds a member of staff while the hub is stopped; {@code java -jar rabt.jar
  * keys rotate|reencrypt|retire} adds a key for encrypting stored cards, re-encrypts the stored values
  * under it and deletes keys no value names any more, while the hub runs or not; {@code java -jar
- * rabt.jar broker properties} prints the settings an external broker needs.
+ * rabt.jar broker properties} prints the settings an external broker needs; {@code java -jar rabt.jar
+ * install DIR} unpacks the hub into DIR with a class-data archive, for a faster start.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -38,6 +40,9 @@ public class RabtApplication {
         }
         if (args.length > 0 && "broker".equals(args[0])) {
             System.exit(BrokerCli.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && "install".equals(args[0])) {
+            System.exit(InstallCli.run(args, System.out, System.err));
         }
         if (args.length > 0 && "users".equals(args[0])) {
             System.exit(UsersCli.run(args, System.in, System.out, System.err));

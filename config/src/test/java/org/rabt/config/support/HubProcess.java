@@ -20,6 +20,7 @@ import java.util.List;
 public final class HubProcess implements AutoCloseable {
 
     private final Path jar;
+    private final List<String> jvmArguments;
     private final Path workDir;
     private final List<String> arguments;
     private final int staffPort;
@@ -27,7 +28,13 @@ public final class HubProcess implements AutoCloseable {
     private int launches;
 
     public HubProcess(Path jar, Path workDir, int staffPort, List<String> arguments) {
+        this(jar, List.of(), workDir, staffPort, arguments);
+    }
+
+    /** @param jvmArguments given to the JVM before {@code -jar} (after {@code -Xmx512m}) */
+    public HubProcess(Path jar, List<String> jvmArguments, Path workDir, int staffPort, List<String> arguments) {
         this.jar = jar;
+        this.jvmArguments = List.copyOf(jvmArguments);
         this.workDir = workDir;
         this.staffPort = staffPort;
         this.arguments = List.copyOf(arguments);
@@ -52,7 +59,9 @@ public final class HubProcess implements AutoCloseable {
     /** Launches the jar and returns how long it took until {@code /actuator/health} said UP. */
     public Duration startAndAwaitHealthy(Duration atMost) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString()));
+                "-Xmx512m"));
+        command.addAll(jvmArguments);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         Instant launched = Instant.now();
         try {
