@@ -23,7 +23,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rabt.config.broker.AmqpConfiguration.AmqpPort;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.rabt.config.support.AmqpSectorClient;
+import org.rabt.config.support.SectorClient;
+import org.rabt.security.SecurityViolation;
+import org.rabt.security.envelope.CardEnvelope;
 import org.rabt.config.support.HubTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
@@ -80,7 +85,7 @@ class AmqpIntakeIT extends HubTestBase {
         Message sent = police.sendCard(card);
 
         BytesMessage reply = police.reply(sent);
-        byte[] answer = AmqpSectorClient.body(reply);
+        byte[] answer = police.opened(reply);
         assertThat(reply.getStringProperty("RabtContentType")).as(new String(answer, StandardCharsets.UTF_8))
                 .isEqualTo("application/json");
         JsonNode receipt = JSON.readTree(answer);
@@ -100,11 +105,31 @@ class AmqpIntakeIT extends HubTestBase {
 
         BytesMessage reply = police.reply(sent);
         assertThat(reply.getStringProperty("RabtContentType")).isEqualTo("application/problem+json");
-        JsonNode problem = JSON.readTree(AmqpSectorClient.body(reply));
+        JsonNode problem = JSON.readTree(police.opened(reply));
         assertThat(problem.get("code").asString()).isEqualTo("RABT-I018");
         assertThat(problem.get("detail").asString()).contains("AuthEnvelopedData").contains("hub.pem");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE error_code = 'RABT-I018' AND actor = 'amqp:police'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    /**
+     * The broker keeps the answers in its journal until the sector reads them, and a problem's
+     * detail may quote the card: each answer is sealed for the sender's certificate, and no other
+     * sector's key opens it.
+     */
+    @Test
+    void theAnswersAreSealedForTheSenderAlone() throws Exception {
+        byte[] card = withNewCardId(example("police"));
+        AmqpSectorClient police = amqp("police");
+        BytesMessage reply = police.reply(police.send("rabt.police.inbound", card, police.sign(card)));
+
+        byte[] raw = AmqpSectorClient.body(reply);
+        assertThat(ContentInfo.getInstance(raw).getContentType()).isEqualTo(CMSObjectIdentifiers.authEnvelopedData);
+        assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain("RABT-I018").doesNotContain("hub.pem");
+        assertThat(JSON.readTree(police.opened(reply)).get("code").asString()).isEqualTo("RABT-I018");
+        CardEnvelope gendarmerie = new CardEnvelope(SectorClient.keyMaterial(DATA_DIR.resolve("pki"), "gendarmerie"));
+        assertThatThrownBy(() -> gendarmerie.open(raw)).isInstanceOf(SecurityViolation.class)
+                .hasMessageContaining("not for the hub's current certificate");
     }
 
     @Test
@@ -116,7 +141,7 @@ class AmqpIntakeIT extends HubTestBase {
 
         BytesMessage reply = police.reply(sent);
         assertThat(reply.getStringProperty("RabtContentType")).isEqualTo("application/problem+json");
-        assertThat(JSON.readTree(AmqpSectorClient.body(reply)).get("code").asString()).isEqualTo("RABT-S003");
+        assertThat(JSON.readTree(police.opened(reply)).get("code").asString()).isEqualTo("RABT-S003");
     }
 
     @Test
@@ -126,7 +151,7 @@ class AmqpIntakeIT extends HubTestBase {
         Message sent = police.send("rabt.police.inbound", police.seal(card), amqp("gendarmerie").sign(card));
 
         BytesMessage reply = police.reply(sent);
-        assertThat(JSON.readTree(AmqpSectorClient.body(reply)).get("code").asString()).isEqualTo("RABT-S004");
+        assertThat(JSON.readTree(police.opened(reply)).get("code").asString()).isEqualTo("RABT-S004");
     }
 
     @Test
@@ -174,7 +199,7 @@ class AmqpIntakeIT extends HubTestBase {
         Set<String> cardIds = new HashSet<>();
         for (Message message : sent) {
             BytesMessage reply = police.reply(message);
-            String answer = new String(AmqpSectorClient.body(reply), StandardCharsets.UTF_8);
+            String answer = new String(police.opened(reply), StandardCharsets.UTF_8);
             assertThat(reply.getStringProperty("RabtContentType")).as(answer).isEqualTo("application/json");
             cardIds.add(JSON.readTree(answer).get("cardId").asString());
         }

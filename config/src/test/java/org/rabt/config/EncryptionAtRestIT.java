@@ -119,6 +119,7 @@ class EncryptionAtRestIT extends HubTestBase {
                 }
             }
         }
+        identities.add(refuseOverAmqpAMalformedCardNaming("Zerhouniyat"));
         identities.addAll(sendTheExampleBatch());
         assertThat(identities).as("the examples name children").hasSizeGreaterThan(10);
         assertThat(jdbc.sql("SELECT count(*) FROM card_evidence").query(Long.class).single())
@@ -147,10 +148,28 @@ class EncryptionAtRestIT extends HubTestBase {
     private String sendOverAmqp(SectorId sector, byte[] card, String what) throws Exception {
         try (AmqpSectorClient client = AmqpSectorClient.of(sector.code(), DATA, amqpPort.port())) {
             BytesMessage reply = client.reply(client.sendCard(card));
-            String answer = new String(AmqpSectorClient.body(reply), UTF_8);
+            String answer = new String(client.opened(reply), UTF_8);
             assertThat(reply.getStringProperty("RabtContentType")).as(what + ": " + answer).isEqualTo("application/json");
             return JSON.readTree(answer).get("cardId").asString();
         }
+    }
+
+    /**
+     * A police card whose JSON is broken at the child's name (the name left unquoted): the hub's
+     * answer quotes the token it could not read, so the answer would put the name in the broker's
+     * journal if it were not sealed. Returns the name.
+     */
+    private String refuseOverAmqpAMalformedCardNaming(String name) throws Exception {
+        byte[] broken = new String(new PathMatchingResourcePatternResolver()
+                .getResource("classpath:police/examples/signalement-violence-sale.json").getContentAsByteArray(), UTF_8)
+                .replace("\"nomLatin\": \"Bennani\"", "\"nomLatin\": " + name).getBytes(UTF_8);
+        try (AmqpSectorClient client = AmqpSectorClient.of("police", DATA, amqpPort.port())) {
+            BytesMessage reply = client.reply(client.sendCard(broken));
+            String answer = new String(client.opened(reply), UTF_8);
+            assertThat(JSON.readTree(answer).get("code").asString()).as(answer).isEqualTo("RABT-M001");
+            assertThat(answer).as("the answer quotes the card").contains(name);
+        }
+        return name;
     }
 
     /** A copy of the example with an id of its own, so that it travels the whole way again rather than being answered as a repeat. */

@@ -63,6 +63,7 @@ import org.rabt.security.pki.HubPki;
 import org.rabt.security.pki.SectorTrust;
 import org.rabt.security.pki.SectorIdentity;
 import org.rabt.security.SecurityError;
+import org.rabt.security.SecurityMisconfiguration;
 import org.rabt.security.SecurityViolation;
 import org.rabt.security.pki.TlsKeyStores;
 import org.apache.camel.support.jsse.KeyManagersParameters;
@@ -246,7 +247,11 @@ public class HubConfiguration {
     @Bean
     AmqpIntakeRoute amqpIntakeRoute(AmqpProperties amqp, Problems problems, HubPki pki, AmqpSenderThrottle throttle) {
         // sectors seal their AMQP cards for hub.pem, the exchange port's certificate
-        return new AmqpIntakeRoute(amqp.sectors(), problems, new CardEnvelope(pki.exchangeKeyMaterial()), throttle);
+        return new AmqpIntakeRoute(amqp.sectors(), problems, new CardEnvelope(pki.exchangeKeyMaterial()), throttle,
+                // answers are sealed for the sector's registered certificate, read at each answer (renewals)
+                sector -> pki.sectorCertificate(sector.code()).orElseThrow(() -> new SecurityMisconfiguration(
+                        SecurityError.PKI_INCONSISTENT, "no certificate is registered for " + sector.code()
+                                + ", so its AMQP answers cannot be sealed")));
     }
 
     @Bean

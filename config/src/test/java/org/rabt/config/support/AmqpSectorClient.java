@@ -28,8 +28,8 @@ import org.rabt.security.signature.DetachedSigner;
 /**
  * A police or gendarmerie system sending over AMQP 1.0 (Apache Qpid JMS, the reference client) as
  * the hub expects: TLS with the sector's demo certificate, trusting only {@code ca.pem}; each card
- * signed with the sector's key, then sealed for {@code hub.pem} — all read from the PKI files the
- * hub created under its data directory. Close it after the test.
+ * signed with the sector's key, then sealed for {@code hub.pem}; the hub's answers opened with the
+ * sector's key — all read from the PKI files the hub created under its data directory. Close it after the test.
  */
 public final class AmqpSectorClient implements AutoCloseable {
 
@@ -40,14 +40,17 @@ public final class AmqpSectorClient implements AutoCloseable {
     private final Session session;
     private final DetachedSigner signer;
     private final X509Certificate hub;
+    /** Opens the hub's answers, which are sealed for this sector's certificate. */
+    private final CardEnvelope answers;
 
     private AmqpSectorClient(String sector, Connection connection, Session session, DetachedSigner signer,
-            X509Certificate hub) {
+            X509Certificate hub, CardEnvelope answers) {
         this.sector = sector;
         this.connection = connection;
         this.session = session;
         this.signer = signer;
         this.hub = hub;
+        this.answers = answers;
     }
 
     /** Logs in as {@code sector} on the hub's AMQP port, with the files under {@code dataDir/pki}. */
@@ -60,7 +63,7 @@ public final class AmqpSectorClient implements AutoCloseable {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             return new AmqpSectorClient(sector, connection, session, new DetachedSigner(material),
-                    Pem.readCertificate(pki.resolve("hub.pem")));
+                    Pem.readCertificate(pki.resolve("hub.pem")), new CardEnvelope(material));
         } catch (JMSException refused) {
             connection.close();
             throw refused;
@@ -128,7 +131,14 @@ public final class AmqpSectorClient implements AutoCloseable {
         }
     }
 
+    /** The answer inside {@code reply}, opened with this sector's key (the hub seals its answers for it). */
+    public byte[] opened(BytesMessage reply) throws JMSException {
+        return answers.open(body(reply));
+    }
+
+    /** The message's bytes as they travelled (and sat in the broker's journal). */
     public static byte[] body(BytesMessage message) throws JMSException {
+        message.reset(); // from the first byte, however often it is read
         byte[] body = new byte[(int) message.getBodyLength()];
         message.readBytes(body);
         return body;

@@ -1,6 +1,8 @@
 package org.rabt.routes.intake;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,6 +31,10 @@ import org.rabt.security.envelope.CardEnvelope;
  * one posted over HTTPS; a body that is not sealed for the hub is refused with {@code RABT-I018}.
  * Each sector's route takes its next card only when the sector's rate allows
  * ({@link AmqpSenderThrottle}); the rest waits in the broker.
+ *
+ * <p>The answers are sealed too, for the sector's registered certificate ({@link CardEnvelope#seal}):
+ * a problem document may quote a value of the refused card, and it waits in the broker's journal
+ * until the sector reads it. {@code RabtContentType} names what is inside the envelope.
  */
 public final class AmqpIntakeRoute extends RouteBuilder {
 
@@ -40,13 +46,19 @@ public final class AmqpIntakeRoute extends RouteBuilder {
     private final Problems problems;
     private final CardEnvelope envelope;
     private final AmqpSenderThrottle throttle;
+    private final Function<SectorId, X509Certificate> replyRecipients;
 
+    /**
+     * @param replyRecipients the certificate each sector's answers are sealed for (its registered
+     *                        one: the broker admits only that sector's certificates to its queues)
+     */
     public AmqpIntakeRoute(List<SectorId> sectors, Problems problems, CardEnvelope envelope,
-            AmqpSenderThrottle throttle) {
+            AmqpSenderThrottle throttle, Function<SectorId, X509Certificate> replyRecipients) {
         this.sectors = List.copyOf(sectors);
         this.problems = problems;
         this.envelope = envelope;
         this.throttle = throttle;
+        this.replyRecipients = replyRecipients;
     }
 
     @Override
@@ -105,7 +117,7 @@ public final class AmqpIntakeRoute extends RouteBuilder {
         return correlation != null && !correlation.isBlank() ? correlation : in.getHeader("JMSMessageID", String.class);
     }
 
-    private static void reply(Exchange exchange, SectorId sector, byte[] body, String contentType) {
+    private void reply(Exchange exchange, SectorId sector, byte[] body, String contentType) {
         if (exchange.getProperty("RabtReplyTo") == null) {
             exchange.setProperty("RabtReplyTo", SectorQueues.replies(sector));
             exchange.setProperty("RabtCorrelation", correlation(exchange.getIn()));
@@ -114,7 +126,7 @@ public final class AmqpIntakeRoute extends RouteBuilder {
         message.removeHeaders("*");
         message.setHeader("JMSCorrelationID", exchange.getProperty("RabtCorrelation", String.class));
         message.setHeader("RabtContentType", contentType);
-        message.setBody(body);
+        message.setBody(CardEnvelope.seal(body, replyRecipients.apply(sector)));
     }
 
 }

@@ -79,7 +79,10 @@ public final class CardEnvelope {
     private final PrivateKey hubKey;
     private final X509CertificateHolder hubCertificate;
 
-    /** An opener with the hub's key and certificate (the exchange port's key material). */
+    /**
+     * An opener with the hub's key and certificate (the exchange port's key material); with a
+     * sector's, it opens the hub's AMQP answers, which are sealed the same way for that sector.
+     */
     public CardEnvelope(KeyMaterial hub) {
         Objects.requireNonNull(hub, "hub");
         this.hubKey = hub.key();

@@ -167,5 +167,19 @@ class CardEnvelopeTest {
 
             assertThat(Files.readAllBytes(work.resolve("card.json"))).isEqualTo(CARD);
         }
+
+        /** The hub's AMQP answers are sealed for the sender's certificate; the sector opens them with its key. */
+        @Test
+        void anAnswerSealedForASectorOpensWithItsKeyInOpenssl() throws Exception {
+            assumeThat(OpenSslCli.available()).isTrue();
+            Path police = pkiDir.resolve("sectors/police");
+            Files.write(work.resolve("answer.sealed"), CardEnvelope.seal(CARD, Pem.readCertificate(police.resolve("cert.pem"))));
+            OpenSslCli.Result result = OpenSslCli.run(work, "cms", "-decrypt", "-binary", "-inform", "DER",
+                    "-in", "answer.sealed", "-recip", police.resolve("cert.pem").toString(),
+                    "-inkey", police.resolve("key.pem").toString(), "-out", "answer.json");
+            assertThat(result.exitCode()).as(result.output()).isZero();
+
+            assertThat(Files.readAllBytes(work.resolve("answer.json"))).isEqualTo(CARD);
+        }
     }
 }
