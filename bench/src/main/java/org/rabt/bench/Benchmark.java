@@ -71,7 +71,8 @@ final class Benchmark {
         // the hub as docs/operations.md installs it: unpacked, with its class-data archive, which
         // Java 17 cannot combine with JFR from the start or an agent (it crashes; docs/operations.md)
         Path app = install(work);
-        if (options.jvmArguments().stream().noneMatch(a -> a.startsWith("-XX:StartFlightRecording") || a.startsWith("-javaagent"))) {
+        if (options.jvmArguments().stream().noneMatch(a -> a.startsWith("-XX:StartFlightRecording") || a.startsWith("-javaagent")
+                || a.startsWith("-agentpath") || a.startsWith("-agentlib"))) {
             java.add("-XX:SharedArchiveFile=" + app.resolve("rabt.jsa"));
         } else {
             Figures.note("started without the class-data archive (JFR or an agent given)");
@@ -94,10 +95,15 @@ final class Benchmark {
             latency(client, deck, stub, options.rate(), "");
             // the same at a rate the hub sustains on a small machine: its latency without a queue in front,
             // and what a card costs it in CPU (the hub's JVM and its PostgreSQL)
-            double cpuBefore = CpuTime.seconds(hub.handle());
+            Path database = work.resolve("hub").resolve("db");
+            double jvmBefore = CpuTime.seconds(hub.handle());
+            double postgresBefore = CpuTime.postgresSeconds(database);
             int handled = latency(client, deck, stub, LOW_RATE, "_at_" + LOW_RATE);
-            Figures.print("hub_cpu_ms_per_card_at_" + LOW_RATE,
-                    (CpuTime.seconds(hub.handle()) - cpuBefore) * 1000 / Math.max(1, handled), "ms");
+            double jvm = (CpuTime.seconds(hub.handle()) - jvmBefore) * 1000 / Math.max(1, handled);
+            double postgres = (CpuTime.postgresSeconds(database) - postgresBefore) * 1000 / Math.max(1, handled);
+            Figures.print("hub_cpu_ms_per_card_at_" + LOW_RATE, jvm + postgres, "ms");
+            Figures.print("hub_jvm_cpu_ms_per_card_at_" + LOW_RATE, jvm, "ms");
+            Figures.print("postgres_cpu_ms_per_card_at_" + LOW_RATE, postgres, "ms");
             Figures.print("heap_peak_mb", heap.peakMegabytes(), "MB");
             if (stub.duplicates() > 0) {
                 Figures.note("the receiver got " + stub.duplicates() + " duplicate deliveries");
@@ -116,6 +122,10 @@ final class Benchmark {
                     .directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("install.log").toFile()).start();
             if (!install.waitFor(6, java.util.concurrent.TimeUnit.MINUTES) || install.exitValue() != 0) {
+                // SIGTERM: install stops its training start, which stops its PostgreSQL
+                install.destroy();
+                install.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+                install.descendants().forEach(ProcessHandle::destroyForcibly);
                 install.destroyForcibly();
                 throw new IllegalStateException("rabt.jar install failed; see " + work.resolve("install.log"));
             }
