@@ -247,7 +247,8 @@ public class HubConfiguration {
     @Bean
     AmqpIntakeRoute amqpIntakeRoute(AmqpProperties amqp, Problems problems, HubPki pki, AmqpSenderThrottle throttle) {
         // sectors seal their AMQP cards for hub.pem, the exchange port's certificate
-        return new AmqpIntakeRoute(amqp.sectors(), problems, new CardEnvelope(pki.exchangeKeyMaterial()), throttle,
+        // the current exchange key and the one its last renewal replaced, read again when a node renews it
+        return new AmqpIntakeRoute(amqp.sectors(), problems, new CardEnvelope(pki::exchangeOpeners), throttle,
                 // answers are sealed for the sector's registered certificate, read at each answer (renewals)
                 sector -> pki.sectorCertificate(sector.code()).orElseThrow(() -> new SecurityMisconfiguration(
                         SecurityError.PKI_INCONSISTENT, "no certificate is registered for " + sector.code()

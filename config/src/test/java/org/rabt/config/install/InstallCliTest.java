@@ -7,6 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +44,78 @@ class InstallCliTest {
         assertThat(dir.resolve(InstallCli.JAR)).doesNotExist();
         assertThat(dir.resolve(InstallCli.ARCHIVE)).doesNotExist();
         assertThat(dir.resolve("lib")).doesNotExist();
-        assertThat(dir.resolve(InstallCli.MARKER)).doesNotExist();
         assertThat(dir.resolve("data/db/PG_VERSION")).hasContent("14");
+        // written again at once: an install that fails from here on can be run again
+        assertThat(dir.resolve(InstallCli.MARKER)).isRegularFile();
+    }
+
+    @Test
+    void anInstallThatFailedHalfWayCanBeRunAgain() throws Exception {
+        assertThat(InstallCli.prepare(dir)).isNull();
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve(InstallCli.LOG), "Unpacking failed");
+        Files.createDirectories(dir.resolve(".training-123/db"));
+
+        assertThat(InstallCli.prepare(dir)).isNull();
+        assertThat(dir.resolve("lib")).doesNotExist();
+        assertThat(dir.resolve(".training-123")).doesNotExist();
+    }
+
+    @Test
+    void aSymbolicLinkInsideIsRemovedNotFollowed() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("keep.jar"), "kept");
+        Path app = dir.resolve("app");
+        InstallCli.prepare(app);
+        Files.createSymbolicLink(app.resolve("lib"), elsewhere);
+
+        assertThat(InstallCli.prepare(app)).isNull();
+        assertThat(app.resolve("lib")).doesNotExist();
+        assertThat(elsewhere.resolve("keep.jar")).hasContent("kept");
+    }
+
+    @Test
+    void theJarItRunsFromMustNotLieInTheDirectoryItReplaces() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve("rabt.jar"), "jar");
+        Files.writeString(dir.resolve("rabt-1.1.jar"), "jar");
+        Path linked = Files.createSymbolicLink(dir.resolve("current"), app);
+
+        assertThat(InstallCli.isInside(app.resolve("rabt.jar"), app)).isTrue();
+        assertThat(InstallCli.isInside(app.resolve("rabt.jar"), linked)).isTrue();
+        assertThat(InstallCli.isInside(dir.resolve("rabt-1.1.jar"), app)).isFalse();
+        assertThat(InstallCli.isInside(dir.resolve("rabt-1.1.jar"), dir.resolve("new"))).isFalse();
+    }
+
+    @Test
+    void onlyAFatJarIsAReleaseJar() throws Exception {
+        Path release = dir.resolve("release.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(release))) {
+            jar.putNextEntry(new JarEntry("BOOT-INF/lib/spring-core.jar"));
+            jar.closeEntry();
+        }
+        Path thin = dir.resolve("thin.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(thin))) {
+            jar.putNextEntry(new JarEntry("org/rabt/config/RabtApplication.class"));
+            jar.closeEntry();
+        }
+        Files.writeString(dir.resolve("text.jar"), "not a zip");
+
+        assertThat(InstallCli.isReleaseJar(release)).isTrue();
+        assertThat(InstallCli.isReleaseJar(thin)).isFalse();
+        assertThat(InstallCli.isReleaseJar(dir.resolve("text.jar"))).isFalse();
+        assertThat(InstallCli.isReleaseJar(dir.resolve("missing.jar"))).isFalse();
+    }
+
+    @Test
+    void theTrainingStartGetsNoneOfTheOperatorsSettingsNorAgents() {
+        Map<String, String> environment = new HashMap<>(Map.of("PATH", "/usr/bin", "JAVA_TOOL_OPTIONS",
+                "-javaagent:/opt/apm/agent.jar", "JDK_JAVA_OPTIONS", "-Dspring.profiles.active=production",
+                "_JAVA_OPTIONS", "-Xmx4g", "SPRING_PROFILES_ACTIVE", "production", "RABT_DATA_DIR", "/srv/rabt"));
+
+        InstallCli.clearOperatorSettings(environment);
+
+        assertThat(environment).containsOnlyKeys("PATH");
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.rabt.connectors.exchange.InboundCard;
 import org.rabt.connectors.exchange.SectorFormats;
 import org.rabt.mappings.cpm.SectorId;
 import org.rabt.routes.Endpoints;
-import org.rabt.routes.Json;
 import org.rabt.routes.exchange.CardReceipt;
 import org.rabt.routes.exchange.Problem;
 import org.rabt.routes.exchange.Problems;
@@ -34,7 +33,9 @@ import org.rabt.security.envelope.CardEnvelope;
  *
  * <p>The answers are sealed too, for the sector's registered certificate ({@link CardEnvelope#seal}):
  * a problem document may quote a value of the refused card, and it waits in the broker's journal
- * until the sector reads it. {@code RabtContentType} names what is inside the envelope.
+ * until the sector reads it. {@code RabtContentType} names what is inside the envelope, and
+ * {@code RabtSealed} says whether it is one ({@link AmqpAnswer}: false only when the hub has no
+ * certificate of the sector's, and then the answer carries nothing of the card).
  */
 public final class AmqpIntakeRoute extends RouteBuilder {
 
@@ -78,7 +79,7 @@ public final class AmqpIntakeRoute extends RouteBuilder {
                             // the broker admitted only this sector's certificate to this address
                             problems.audit(problem, "amqp:" + sector.code(), sector.code(),
                                     exchange.getIn().getBody(byte[].class));
-                            reply(exchange, sector, Json.bytes(problem), Problem.MEDIA_TYPE);
+                            reply(exchange, sector, problem, Problem.MEDIA_TYPE);
                         })
                         .toD("jms:queue:${exchangeProperty.RabtReplyTo}?exchangePattern=InOnly&transacted=true"
                                 + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY)
@@ -88,9 +89,9 @@ public final class AmqpIntakeRoute extends RouteBuilder {
                     .to(Endpoints.INTAKE)
                     .process(exchange -> {
                         AcceptedCard accepted = exchange.getIn().getBody(AcceptedCard.class);
-                        reply(exchange, sector, Json.bytes(new CardReceipt(accepted.card().id().toString(),
+                        reply(exchange, sector, new CardReceipt(accepted.card().id().toString(),
                                 accepted.card().deliveryStatus().code(),
-                                "/exchange/v1/" + sector.code() + "/cards/" + accepted.card().id())), "application/json");
+                                "/exchange/v1/" + sector.code() + "/cards/" + accepted.card().id()), "application/json");
                     })
                     .toD("jms:queue:${exchangeProperty.RabtReplyTo}?exchangePattern=InOnly&transacted=true"
                             + "&connectionFactory=#" + Endpoints.CONSUMER_CONNECTION_FACTORY);
@@ -117,7 +118,7 @@ public final class AmqpIntakeRoute extends RouteBuilder {
         return correlation != null && !correlation.isBlank() ? correlation : in.getHeader("JMSMessageID", String.class);
     }
 
-    private void reply(Exchange exchange, SectorId sector, byte[] body, String contentType) {
+    private void reply(Exchange exchange, SectorId sector, Object answer, String contentType) {
         if (exchange.getProperty("RabtReplyTo") == null) {
             exchange.setProperty("RabtReplyTo", SectorQueues.replies(sector));
             exchange.setProperty("RabtCorrelation", correlation(exchange.getIn()));
@@ -126,7 +127,9 @@ public final class AmqpIntakeRoute extends RouteBuilder {
         message.removeHeaders("*");
         message.setHeader("JMSCorrelationID", exchange.getProperty("RabtCorrelation", String.class));
         message.setHeader("RabtContentType", contentType);
-        message.setBody(CardEnvelope.seal(body, replyRecipients.apply(sector)));
+        AmqpAnswer sealed = AmqpAnswer.of(answer, sector.code(), () -> replyRecipients.apply(sector));
+        message.setHeader("RabtSealed", sealed.sealed());
+        message.setBody(sealed.body());
     }
 
 }

@@ -10,7 +10,9 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -76,17 +78,27 @@ public final class CardEnvelope {
             + "-outform DER -aes-256-gcm -recip hub.pem -keyopt ecdh_kdf_md:sha256, sealed after signing: "
             + "RabtSignature stays the signature of the plain card";
 
-    private final PrivateKey hubKey;
-    private final X509CertificateHolder hubCertificate;
+    private final Supplier<List<KeyMaterial>> openers;
+    /** The openers' certificates decoded for matching, once each (a handful over the hub's life). */
+    private final java.util.Map<X509Certificate, X509CertificateHolder> holders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * An opener with the hub's key and certificate (the exchange port's key material); with a
-     * sector's, it opens the hub's AMQP answers, which are sealed the same way for that sector.
+     * An opener with one key and certificate: a sector's, to open the hub's AMQP answers, which
+     * are sealed the same way for that sector (or the hub's, in tests).
      */
-    public CardEnvelope(KeyMaterial hub) {
-        Objects.requireNonNull(hub, "hub");
-        this.hubKey = hub.key();
-        this.hubCertificate = CryptoUtils.holder(hub.certificate());
+    public CardEnvelope(KeyMaterial key) {
+        Objects.requireNonNull(key, "key");
+        List<KeyMaterial> only = List.of(key);
+        this.openers = () -> only;
+    }
+
+    /**
+     * The hub's opener: {@code openers} gives the exchange port's current key first, then the one
+     * its last renewal replaced ({@code HubPki.exchangeOpeners}, which reads them again when another
+     * node renews the certificate). Asked at each card; it must be cheap.
+     */
+    public CardEnvelope(Supplier<List<KeyMaterial>> openers) {
+        this.openers = Objects.requireNonNull(openers, "openers");
     }
 
     /**
@@ -122,19 +134,24 @@ public final class CardEnvelope {
             throw notSealed("The body is empty; " + HOW_TO_SEAL + ".", null);
         }
         CMSAuthEnvelopedData envelope = parse(sealed);
+        List<KeyMaterial> keys = openers.get();
         RecipientInformation forTheHub = null;
-        for (RecipientInformation recipient : envelope.getRecipientInfos().getRecipients()) {
-            if (recipient.getRID().match(hubCertificate)) {
-                forTheHub = recipient;
-                break;
+        PrivateKey hubKey = null;
+        for (KeyMaterial key : keys) {
+            X509CertificateHolder certificate = holders.computeIfAbsent(key.certificate(), CryptoUtils::holder);
+            for (RecipientInformation recipient : envelope.getRecipientInfos().getRecipients()) {
+                if (forTheHub == null && recipient.getRID().match(certificate)) {
+                    forTheHub = recipient;
+                    hubKey = key.key();
+                }
             }
         }
         if (forTheHub == null) {
             throw notSealed("The card is sealed, but not for the hub's current certificate (serial "
-                    + hubCertificate.getSerialNumber().toString(16) + "); fetch hub.pem again (the hub renews it "
-                    + "before it expires) and seal for it.", null);
+                    + keys.get(0).certificate().getSerialNumber().toString(16) + "); fetch hub.pem again (the hub "
+                    + "renews it before it expires) and seal for it.", null);
         }
-        Recipient hub = recipientWithHubKey(forTheHub);
+        Recipient hub = recipientWithHubKey(forTheHub, hubKey);
         try {
             return forTheHub.getContent(hub);
         } catch (CMSException | RuntimeException e) {
@@ -162,7 +179,7 @@ public final class CardEnvelope {
         }
     }
 
-    private Recipient recipientWithHubKey(RecipientInformation recipient) {
+    private static Recipient recipientWithHubKey(RecipientInformation recipient, PrivateKey hubKey) {
         if (recipient instanceof KeyAgreeRecipientInformation) {
             return new JceKeyAgreeEnvelopedRecipient(hubKey).setProvider(CryptoUtils.provider());
         }

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * hub.pem                       a copy of exchange/cert.pem for sector systems: they seal AMQP cards for it
  * exchange/cert.pem, key.pem    the exchange port's TLS server certificate (2 years)
  * hub/cert.pem, key.pem         the hub's signing certificate (2 years)
+ * exchange/previous/, hub/previous/   the pair the last renewal replaced (AMQP cards sealed for
+ *                               the old hub.pem still open until it expires)
  * sectors/&lt;sector&gt;/cert.pem, key.pem   one per sector system (2 years); no key.pem once
  *                               enrolled with {@code pki enrol}: the sector alone holds its key
  * revoked.crl                   the CA's revocation list ({@code pki revoke}), see {@link RevocationFile}
@@ -85,6 +87,8 @@ public final class HubPki {
     static final String HUB_DIRECTORY = "hub";
     static final String SECTORS_DIRECTORY = "sectors";
     static final String REVOCATION_FILE = "revoked.crl";
+    /** Under exchange/ and hub/: the pair the last renewal replaced. */
+    static final String PREVIOUS_DIRECTORY = "previous";
 
     /** The hub renews its own exchange and signing certificates when they have less than this left. */
     static final Duration RENEW_OWN_BEFORE = Duration.ofDays(30);
@@ -96,6 +100,7 @@ public final class HubPki {
     private final ConcurrentSkipListMap<String, Sector> sectors = new ConcurrentSkipListMap<>();
     private volatile KeyMaterial exchange;
     private volatile KeyMaterial hubSigner;
+    private volatile ExchangeOpeners openers;
     private final RevocationFile revocations;
 
     /** @param stamp the version of {@code cert.pem} this was read from (null: not read from disk) */
@@ -422,11 +427,52 @@ public final class HubPki {
             }
             LOG.info("Renewing the {} certificate in {} (expiring or no longer matching the configuration)",
                     what, certificateFile.getParent());
+            keepAsPrevious(loaded, directory.resolve(subdirectory).resolve(PREVIOUS_DIRECTORY));
         }
         KeyMaterial issued = issue.get();
         AtomicFiles.writeSecret(keyFile, Pem.toPem(issued.key()));
         AtomicFiles.writePublic(certificateFile, Pem.toPem(issued.certificate()));
         return issued;
+    }
+
+    /**
+     * The pair a renewal replaces, kept beside the new one: what was sealed for the old certificate
+     * while the renewal happened (an AMQP card waiting in the broker) still opens.
+     */
+    private static void keepAsPrevious(KeyMaterial replaced, Path previousDirectory) {
+        AtomicFiles.writeSecret(previousDirectory.resolve(KEY_FILE), Pem.toPem(replaced.key()));
+        AtomicFiles.writePublic(previousDirectory.resolve(CERTIFICATE_FILE), Pem.toPem(replaced.certificate()));
+    }
+
+    /**
+     * The keys that open what sector systems seal for {@code hub.pem}: the exchange port's current
+     * pair as it is on disk now, then the one its last renewal replaced while that has not expired.
+     * Read again whenever {@code exchange/cert.pem} changes, so that a node started before another
+     * node renewed the certificate opens what is sealed for the new one without a restart.
+     */
+    public List<KeyMaterial> exchangeOpeners() {
+        Path certificateFile = directory.resolve(EXCHANGE_DIRECTORY).resolve(CERTIFICATE_FILE);
+        FileStamp stamp = FileStamp.of(certificateFile);
+        ExchangeOpeners known = openers;
+        if (known != null && Objects.equals(known.stamp(), stamp)) {
+            return known.keys();
+        }
+        List<KeyMaterial> keys = new ArrayList<>();
+        keys.add(stamp == null ? exchange : loadIssued(certificateFile, certificateFile.resolveSibling(KEY_FILE)));
+        Path previous = directory.resolve(EXCHANGE_DIRECTORY).resolve(PREVIOUS_DIRECTORY);
+        if (Files.exists(previous.resolve(CERTIFICATE_FILE)) && Files.exists(previous.resolve(KEY_FILE))) {
+            KeyMaterial replaced = loadIssued(previous.resolve(CERTIFICATE_FILE), previous.resolve(KEY_FILE));
+            if (clock.instant().isBefore(replaced.certificate().getNotAfter().toInstant())
+                    && !replaced.certificate().equals(keys.get(0).certificate())) {
+                keys.add(replaced);
+            }
+        }
+        List<KeyMaterial> loaded = List.copyOf(keys);
+        openers = new ExchangeOpeners(stamp, loaded);
+        return loaded;
+    }
+
+    private record ExchangeOpeners(FileStamp stamp, List<KeyMaterial> keys) {
     }
 
     private KeyMaterial loadIssued(Path certificateFile, Path keyFile) {

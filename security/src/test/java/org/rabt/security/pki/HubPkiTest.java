@@ -44,9 +44,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rabt.security.CryptoUtils;
 import org.rabt.security.Pem;
+import org.rabt.security.KeyMaterial;
+import org.rabt.security.envelope.CardEnvelope;
 import org.rabt.security.SecurityMisconfiguration;
 
 class HubPkiTest {
+
+    /** A card as a sector seals it for hub.pem. */
+    static final byte[] CARD = "{\"identifiantCarte\":\"c1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
 
     static final List<String> SECTORS = List.of("health", "justice", "education");
     static final List<String> HOSTNAMES = List.of("rabt.example.ma", "10.20.30.40");
@@ -286,6 +292,33 @@ class HubPkiTest {
             assertThat(again.hubSigner().certificate().getNotBefore())
                     .isEqualTo(Date.from(nearExpiry.instant().minus(Duration.ofMinutes(5))));
             assertThat(again.sectorCertificates()).isEqualTo(pki.sectorCertificates());
+        }
+
+        /**
+         * Two nodes share the PKI directory; one restarts near expiry and renews hub.pem while the
+         * other runs on. Cards sealed for the old certificate (waiting in the broker) and for the new
+         * one (sectors that fetched it) must both open, on both nodes, without a restart.
+         */
+        @Test
+        void aRenewalKeepsThePreviousExchangePairAndARunningNodeOpensForBoth() {
+            X509Certificate before = pki.exchangeKeyMaterial().certificate();
+            CardEnvelope runningNode = new CardEnvelope(pki::exchangeOpeners);
+            byte[] sealedForOld = CardEnvelope.seal(CARD, before);
+            assertThat(runningNode.open(sealedForOld)).isEqualTo(CARD);
+            Clock nearExpiry = Clock.fixed(NOW.atOffset(ZoneOffset.UTC).plusYears(2).minusDays(10).toInstant(), ZoneOffset.UTC);
+
+            HubPki renewing = HubPki.loadOrCreate(dir, SECTORS, HOSTNAMES, nearExpiry);
+
+            X509Certificate after = renewing.hubCertificate();
+            assertThat(after).isNotEqualTo(before);
+            assertThat(Pem.readCertificate(dir.resolve("exchange/previous/cert.pem"))).isEqualTo(before);
+            byte[] sealedForNew = CardEnvelope.seal(CARD, Pem.readCertificate(dir.resolve("hub.pem")));
+            assertThat(runningNode.open(sealedForNew)).as("the node started before the renewal").isEqualTo(CARD);
+            assertThat(runningNode.open(sealedForOld)).isEqualTo(CARD);
+            CardEnvelope restartedNode = new CardEnvelope(renewing::exchangeOpeners);
+            assertThat(restartedNode.open(sealedForOld)).as("the renewing node").isEqualTo(CARD);
+            assertThat(restartedNode.open(sealedForNew)).isEqualTo(CARD);
+            assertThat(renewing.exchangeOpeners()).extracting(KeyMaterial::certificate).containsExactly(after, before);
         }
 
         @Test
