@@ -1,11 +1,13 @@
 package org.rabt.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.rabt.caserecord.reports.KeptFigures;
 import org.rabt.config.support.HealthExamples;
 import org.rabt.config.support.HubTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +41,16 @@ class ReportsIT extends HubTestBase {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private KeptFigures keptFigures;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         hubProperties(registry, DATA);
         registry.add("rabt.reports.province", () -> "MA-TNG");
+        // the route reports-keep soon after the start, and often (defaults: 1 and 5 minutes)
+        registry.add("rabt.reports.keep-after", () -> "1s");
+        registry.add("rabt.reports.keep-every", () -> "2s");
     }
 
     @BeforeAll
@@ -119,6 +128,31 @@ class ReportsIT extends HubTestBase {
                 + "concern,value,previous");
         assertThat(csv.body()).contains("provincial,MA-TNG," + currentHalf() + ",children,children,,,,10-14,female,,7,");
         assertThat(csv.body()).contains(",10-14,male,,withheld,");
+    }
+
+    /**
+     * The route {@code reports-keep} counts the closed periods a committee reads first soon after
+     * the start, so the first reader of last year's report (which puts the year before beside it)
+     * waits for no count of the cards.
+     */
+    @Test
+    void lastYearIsCountedAheadOfItsFirstReader() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> keptFigures.timesCounted() > 0);
+        // the route has run through every period it keeps when two of its runs count nothing more
+        long[] seen = {-1};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+            long now = keptFigures.timesCounted();
+            boolean settled = now == seen[0];
+            seen[0] = now;
+            return settled;
+        });
+        long counted = keptFigures.timesCounted();
+
+        JsonNode report = get("committee", "/api/v1/reports/provincial?period="
+                + (LocalDate.now(ZoneOffset.UTC).getYear() - 1));
+
+        assertThat(report.isObject()).isTrue();
+        assertThat(keptFigures.timesCounted()).as("counts made for the reader").isEqualTo(counted);
     }
 
     @Test
