@@ -33,14 +33,15 @@ final class CpuTime {
     /**
      * CPU seconds of the PostgreSQL server whose data directory is {@code dataDirectory}: its
      * postmaster, the server processes alive now (children of the postmaster) and those that have
-     * ended (the postmaster's {@code cutime} and {@code cstime}); 0 when it is not running.
+     * ended (the postmaster's {@code cutime} and {@code cstime}); NaN when it cannot be found, so
+     * that a wrong path shows rather than passing for a PostgreSQL that costs nothing.
      */
     static double postgresSeconds(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
             ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(lines.get(0).strip())).orElse(null);
             if (postmaster == null) {
-                return 0;
+                return Double.NaN;
             }
             double seconds = ownSeconds(postmaster, true);
             try (Stream<ProcessHandle> children = postmaster.children()) {
@@ -48,7 +49,7 @@ final class CpuTime {
             }
             return seconds;
         } catch (IOException | RuntimeException notRunning) {
-            return 0;
+            return Double.NaN;
         }
     }
 

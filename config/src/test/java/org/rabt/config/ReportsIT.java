@@ -2,6 +2,7 @@ package org.rabt.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -137,6 +138,8 @@ class ReportsIT extends HubTestBase {
      */
     @Test
     void lastYearIsCountedAheadOfItsFirstReader() throws Exception {
+        // a year counts as closed from the second day after it (docs/reports.md): not on 1 and 2 January
+        assumeTrue(LocalDate.now(ZoneOffset.UTC).getDayOfYear() > 2, "last year is not closed yet");
         await().atMost(Duration.ofSeconds(60)).until(() -> keptFigures.timesCounted() > 0);
         // the route has run through every period it keeps when two of its runs count nothing more
         long[] seen = {-1};

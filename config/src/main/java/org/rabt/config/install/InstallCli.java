@@ -177,13 +177,15 @@ public final class InstallCli {
             if (!empty && !Files.exists(dir.resolve(MARKER))) {
                 return dir + " is not empty and was not made by install; give an empty or new directory";
             }
-            for (String ours : List.of(ARCHIVE, JAR, LOG, LIBRARIES)) {
-                deleteTree(dir.resolve(ours));
-            }
             try (Stream<Path> entries = Files.list(dir)) {
                 for (Path left : entries.filter(p -> p.getFileName().toString().startsWith(TRAINING_PREFIX)).toList()) {
-                    deleteTree(left); // a training start's data directory that an earlier install could not remove
+                    // a training start's data directory that an earlier install, killed, could not remove
+                    stopLeftPostgres(left, dir.resolve(LOG));
+                    deleteTree(left);
                 }
+            }
+            for (String ours : List.of(ARCHIVE, JAR, LOG, LIBRARIES)) {
+                deleteTree(dir.resolve(ours));
             }
         }
         Files.createDirectories(dir);
@@ -284,7 +286,7 @@ public final class InstallCli {
             List<String> lines = Files.readAllLines(pidFile);
             Optional<ProcessHandle> postgres = lines.isEmpty() ? Optional.empty()
                     : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
-            if (postgres.isPresent() && postgres.get().info().command().orElse("").contains("postgres")) {
+            if (postgres.isPresent() && isThatPostmaster(postgres.get(), lines)) {
                 postgres.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown
                 postgres.get().onExit().get(30, TimeUnit.SECONDS);
                 Files.writeString(log, "(stopped the training start's PostgreSQL, pid " + postgres.get().pid() + ")"
@@ -296,6 +298,20 @@ public final class InstallCli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether {@code process} is the postmaster {@code postmaster.pid} describes, and not another
+     * process that was given its number after it died: a PostgreSQL program started at the time
+     * the file's third line gives (seconds since the epoch).
+     */
+    static boolean isThatPostmaster(ProcessHandle process, List<String> postmasterPid) {
+        if (postmasterPid.size() < 3 || !process.info().command().orElse("").contains("postgres")) {
+            return false;
+        }
+        Optional<java.time.Instant> started = process.info().startInstant();
+        long recorded = Long.parseLong(postmasterPid.get(2).strip());
+        return started.isPresent() && Math.abs(started.get().getEpochSecond() - recorded) <= 5;
     }
 
     /** The training directory is throw-away: a failure to delete it is noted, not fatal. */

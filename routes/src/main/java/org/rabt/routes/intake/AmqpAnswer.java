@@ -1,6 +1,7 @@
 package org.rabt.routes.intake;
 
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.rabt.routes.Json;
 import org.rabt.routes.exchange.Problem;
@@ -10,11 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The body of an answer on a sector's replies queue, which waits in the broker's journal until the
- * sector reads it: sealed for the sector's certificate ({@link CardEnvelope}). When the hub cannot
- * seal it (no certificate registered for the sector: an operator's error, logged), the answer goes
- * all the same, so that the card is answered once and not retried into the dead-letter queue, but
- * with nothing of the card in it: a receipt names no child, and a problem keeps its code, title
- * and field and loses its detail.
+ * sector reads it: sealed for the sector's certificate ({@link CardEnvelope}). When the hub has no
+ * certificate registered for the sector (an operator's error, logged), the answer goes all the same,
+ * so that the card is answered once and not retried into the dead-letter queue, but with nothing
+ * of the card in it: a receipt names no child, and a problem keeps its type, title, status, code
+ * and the queue it answers, and loses its detail and field. Any other failure to seal is the hub's
+ * and propagates: the card is rolled back and tried again.
  *
  * @param body   what is sent
  * @param sealed whether {@code body} is the sealed envelope (the {@code RabtSealed} property)
@@ -26,19 +28,21 @@ record AmqpAnswer(byte[] body, boolean sealed) {
     static final String WITHHELD = "The detail is withheld: the hub has no certificate of yours to seal its answer for. "
             + "Ask the hub operator to check your sector's enrolment (java -jar rabt.jar pki enrol).";
 
-    /** @param answer a {@link Problem} or a receipt, written as JSON */
-    static AmqpAnswer of(Object answer, String sector, Supplier<X509Certificate> recipient) {
+    /**
+     * @param answer    a {@link Problem} or a receipt, written as JSON
+     * @param recipient the sector's registered certificate, empty when it has none
+     */
+    static AmqpAnswer of(Object answer, String sector, Supplier<Optional<X509Certificate>> recipient) {
         byte[] json = Json.bytes(answer);
-        try {
-            return new AmqpAnswer(CardEnvelope.seal(json, recipient.get()), true);
-        } catch (RuntimeException cannotSeal) {
-            LOG.error("cannot seal the AMQP answer for sector {}; it is sent without the card's details", sector,
-                    cannotSeal);
-            Object withoutValues = answer instanceof Problem problem
-                    ? Problem.of(problem.code(), problem.title(), problem.status(), WITHHELD, problem.instance(),
-                            problem.field())
-                    : answer;
-            return new AmqpAnswer(Json.bytes(withoutValues), false);
+        Optional<X509Certificate> certificate = recipient.get();
+        if (certificate.isPresent()) {
+            return new AmqpAnswer(CardEnvelope.seal(json, certificate.get()), true);
         }
+        LOG.error("no certificate is registered for sector {}: its AMQP answer is sent unsealed, without the card's "
+                + "details", sector);
+        Object withoutValues = answer instanceof Problem problem
+                ? Problem.of(problem.code(), problem.title(), problem.status(), WITHHELD, problem.instance(), null)
+                : answer;
+        return new AmqpAnswer(Json.bytes(withoutValues), false);
     }
 }

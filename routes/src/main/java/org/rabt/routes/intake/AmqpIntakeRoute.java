@@ -2,6 +2,7 @@ package org.rabt.routes.intake;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -47,14 +48,15 @@ public final class AmqpIntakeRoute extends RouteBuilder {
     private final Problems problems;
     private final CardEnvelope envelope;
     private final AmqpSenderThrottle throttle;
-    private final Function<SectorId, X509Certificate> replyRecipients;
+    private final Function<SectorId, Optional<X509Certificate>> replyRecipients;
 
     /**
      * @param replyRecipients the certificate each sector's answers are sealed for (its registered
-     *                        one: the broker admits only that sector's certificates to its queues)
+     *                        one: the broker admits only that sector's certificates to its queues);
+     *                        empty when none is registered
      */
     public AmqpIntakeRoute(List<SectorId> sectors, Problems problems, CardEnvelope envelope,
-            AmqpSenderThrottle throttle, Function<SectorId, X509Certificate> replyRecipients) {
+            AmqpSenderThrottle throttle, Function<SectorId, Optional<X509Certificate>> replyRecipients) {
         this.sectors = List.copyOf(sectors);
         this.problems = problems;
         this.envelope = envelope;

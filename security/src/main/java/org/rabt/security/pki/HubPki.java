@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * hub.pem                       a copy of exchange/cert.pem for sector systems: they seal AMQP cards for it
  * exchange/cert.pem, key.pem    the exchange port's TLS server certificate (2 years)
  * hub/cert.pem, key.pem         the hub's signing certificate (2 years)
- * exchange/previous/, hub/previous/   the pair the last renewal replaced (AMQP cards sealed for
- *                               the old hub.pem still open until it expires)
+ * exchange/previous/           the pair the last renewal replaced (AMQP cards sealed for the
+ *                               old hub.pem still open until it expires)
  * sectors/&lt;sector&gt;/cert.pem, key.pem   one per sector system (2 years); no key.pem once
  *                               enrolled with {@code pki enrol}: the sector alone holds its key
  * revoked.crl                   the CA's revocation list ({@code pki revoke}), see {@link RevocationFile}
@@ -87,7 +87,7 @@ public final class HubPki {
     static final String HUB_DIRECTORY = "hub";
     static final String SECTORS_DIRECTORY = "sectors";
     static final String REVOCATION_FILE = "revoked.crl";
-    /** Under exchange/ and hub/: the pair the last renewal replaced. */
+    /** Under exchange/: the pair the last renewal replaced. */
     static final String PREVIOUS_DIRECTORY = "previous";
 
     /** The hub renews its own exchange and signing certificates when they have less than this left. */
@@ -427,7 +427,10 @@ public final class HubPki {
             }
             LOG.info("Renewing the {} certificate in {} (expiring or no longer matching the configuration)",
                     what, certificateFile.getParent());
-            keepAsPrevious(loaded, directory.resolve(subdirectory).resolve(PREVIOUS_DIRECTORY));
+            if (EXCHANGE_DIRECTORY.equals(subdirectory)) {
+                // only sector systems' envelopes need the old key; the old signing key is kept nowhere
+                keepAsPrevious(loaded, directory.resolve(subdirectory).resolve(PREVIOUS_DIRECTORY));
+            }
         }
         KeyMaterial issued = issue.get();
         AtomicFiles.writeSecret(keyFile, Pem.toPem(issued.key()));
@@ -451,25 +454,60 @@ public final class HubPki {
      * node renewed the certificate opens what is sealed for the new one without a restart.
      */
     public List<KeyMaterial> exchangeOpeners() {
-        Path certificateFile = directory.resolve(EXCHANGE_DIRECTORY).resolve(CERTIFICATE_FILE);
-        FileStamp stamp = FileStamp.of(certificateFile);
         ExchangeOpeners known = openers;
-        if (known != null && Objects.equals(known.stamp(), stamp)) {
-            return known.keys();
+        try {
+            Path certificateFile = directory.resolve(EXCHANGE_DIRECTORY).resolve(CERTIFICATE_FILE);
+            FileStamp stamp = FileStamp.of(certificateFile);
+            if (known == null || !Objects.equals(known.stamp(), stamp)) {
+                known = readOpeners(certificateFile, stamp);
+                openers = known;
+            }
+        } catch (RuntimeException unreadable) {
+            // a passing read problem (a network file system's hiccup) must not refuse cards the keys
+            // already read would open: keep them, and read again at the next card
+            LOG.warn("Cannot read the exchange key pair again ({}); opening with the keys read before", unreadable.toString());
+            if (known == null) {
+                known = new ExchangeOpeners(null, List.of(exchange));
+            }
         }
+        Instant now = clock.instant();
+        List<KeyMaterial> valid = new ArrayList<>();
+        for (KeyMaterial key : known.keys()) {
+            // the current pair always; a replaced one until it expires
+            if (valid.isEmpty() || now.isBefore(key.certificate().getNotAfter().toInstant())) {
+                valid.add(key);
+            }
+        }
+        return valid;
+    }
+
+    /**
+     * The current pair on disk, the pair its last renewal replaced, and the pair this process
+     * started with when it is neither (renewed twice, or by a node with other host names, while
+     * this one ran).
+     */
+    private ExchangeOpeners readOpeners(Path certificateFile, FileStamp stamp) {
         List<KeyMaterial> keys = new ArrayList<>();
         keys.add(stamp == null ? exchange : loadIssued(certificateFile, certificateFile.resolveSibling(KEY_FILE)));
         Path previous = directory.resolve(EXCHANGE_DIRECTORY).resolve(PREVIOUS_DIRECTORY);
-        if (Files.exists(previous.resolve(CERTIFICATE_FILE)) && Files.exists(previous.resolve(KEY_FILE))) {
-            KeyMaterial replaced = loadIssued(previous.resolve(CERTIFICATE_FILE), previous.resolve(KEY_FILE));
-            if (clock.instant().isBefore(replaced.certificate().getNotAfter().toInstant())
-                    && !replaced.certificate().equals(keys.get(0).certificate())) {
-                keys.add(replaced);
+        try {
+            if (Files.exists(previous.resolve(CERTIFICATE_FILE)) && Files.exists(previous.resolve(KEY_FILE))) {
+                addIfNew(keys, loadIssued(previous.resolve(CERTIFICATE_FILE), previous.resolve(KEY_FILE)));
             }
+        } catch (RuntimeException damaged) {
+            LOG.warn("Cannot read the replaced exchange pair in {} ({}); cards sealed for it are refused",
+                    previous, damaged.toString());
         }
-        List<KeyMaterial> loaded = List.copyOf(keys);
-        openers = new ExchangeOpeners(stamp, loaded);
-        return loaded;
+        if (exchange != null) {
+            addIfNew(keys, exchange);
+        }
+        return new ExchangeOpeners(stamp, List.copyOf(keys));
+    }
+
+    private static void addIfNew(List<KeyMaterial> keys, KeyMaterial candidate) {
+        if (keys.stream().noneMatch(key -> key.certificate().equals(candidate.certificate()))) {
+            keys.add(candidate);
+        }
     }
 
     private record ExchangeOpeners(FileStamp stamp, List<KeyMaterial> keys) {
