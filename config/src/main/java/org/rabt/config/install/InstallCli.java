@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code java -jar rabt.jar install DIR}: lays the hub out in {@code DIR} for a fast start. The
@@ -107,22 +106,23 @@ public final class InstallCli {
         }
         out.println("Training start of the hub (about 20 s), to record the classes it loads ...");
         Path training = Files.createTempDirectory(dir, TRAINING_PREFIX);
-        // an archive the JVM wrote while exiting a failed or stopped start holds a half-started hub's classes
-        Runnable abandon = () -> {
+        Runnable removeTraining = () -> {
             stopLeftPostgres(training, log);
             deleteQuietly(training, log);
-            deleteQuietly(dir.resolve(ARCHIVE), log);
         };
+        // an archive the JVM wrote while exiting a failed or stopped start holds a half-started hub's classes
+        Runnable removeArchive = () -> deleteQuietly(dir.resolve(ARCHIVE), log);
         boolean trained;
         try {
-            trained = runLogged(trainingCommand(java, dir, training), training, log, abandon)
-                    && Files.isRegularFile(dir.resolve(ARCHIVE));
+            trained = runLogged(trainingCommand(java, dir, training), training, log, () -> {
+                removeTraining.run();
+                removeArchive.run();
+            }) && Files.isRegularFile(dir.resolve(ARCHIVE));
         } finally {
-            stopLeftPostgres(training, log);
-            deleteQuietly(training, log);
+            removeTraining.run();
         }
         if (!trained) {
-            abandon.run();
+            removeArchive.run();
             err.println("The training start failed, so no class-data archive was made; see " + log
                     + ". The unpacked hub still runs, more slowly: " + java + " -jar " + dir.resolve(JAR));
             return 1;
@@ -181,11 +181,11 @@ public final class InstallCli {
                 for (Path left : entries.filter(p -> p.getFileName().toString().startsWith(TRAINING_PREFIX)).toList()) {
                     // a training start's data directory that an earlier install, killed, could not remove
                     stopLeftPostgres(left, dir.resolve(LOG));
-                    deleteTree(left);
+                    FileSystemUtils.deleteRecursively(left);
                 }
             }
             for (String ours : List.of(ARCHIVE, JAR, LOG, LIBRARIES)) {
-                deleteTree(dir.resolve(ours));
+                FileSystemUtils.deleteRecursively(dir.resolve(ours));
             }
         }
         Files.createDirectories(dir);
@@ -317,7 +317,7 @@ public final class InstallCli {
     /** The training directory is throw-away: a failure to delete it is noted, not fatal. */
     private static void deleteQuietly(Path path, Path log) {
         try {
-            deleteTree(path);
+            FileSystemUtils.deleteRecursively(path);
         } catch (IOException | UncheckedIOException e) {
             appendQuietly(log, "(could not delete " + path + ": " + e + "; delete it by hand)");
         }
@@ -335,20 +335,5 @@ public final class InstallCli {
     static String javaCommand() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isSymbolicLink(path)) {
-            Files.delete(path); // the link, never what it points to
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -135,6 +136,17 @@ class InstallCliTest {
                         "--rabt.data-dir=" + training, "--server.port=0", "--rabt.exchange.port=0", "--rabt.amqp.port=0",
                         "--rabt.exchange.address=127.0.0.1", "--rabt.demo-sectors=false")
                 .containsSubsequence("-XX:ArchiveClassesAtExit=" + app.resolve("rabt.jsa"), "-jar", app.resolve("rabt.jar").toString());
+    }
+
+    /** A postmaster.pid left behind names a pid the system may have given to another process since. */
+    @Test
+    void aLeftPostmasterPidIsTrustedOnlyForAPostgresStartedWhenItSays() {
+        ProcessHandle self = ProcessHandle.current();
+        String started = String.valueOf(self.info().startInstant().orElseThrow().getEpochSecond());
+
+        assertThat(InstallCli.isThatPostmaster(self, List.of(String.valueOf(self.pid()), "/tmp/x/db", started)))
+                .as("this JVM is no PostgreSQL").isFalse();
+        assertThat(InstallCli.isThatPostmaster(self, List.of(String.valueOf(self.pid())))).isFalse();
     }
 
     @Test

@@ -135,29 +135,36 @@ public final class CardEnvelope {
         }
         CMSAuthEnvelopedData envelope = parse(sealed);
         List<KeyMaterial> keys = openers.get();
-        RecipientInformation forTheHub = null;
-        PrivateKey hubKey = null;
-        for (KeyMaterial key : keys) {
-            X509CertificateHolder certificate = holders.computeIfAbsent(key.certificate(), CryptoUtils::holder);
-            for (RecipientInformation recipient : envelope.getRecipientInfos().getRecipients()) {
-                if (forTheHub == null && recipient.getRID().match(certificate)) {
-                    forTheHub = recipient;
-                    hubKey = key.key();
-                }
-            }
-        }
-        if (forTheHub == null) {
+        Addressed addressed = addressedTo(envelope, keys);
+        if (addressed == null) {
             throw notSealed("The card is sealed, but not for the hub's current certificate (serial "
                     + keys.get(0).certificate().getSerialNumber().toString(16) + "); fetch hub.pem again (the hub "
                     + "renews it before it expires) and seal for it.", null);
         }
-        Recipient hub = recipientWithHubKey(forTheHub, hubKey);
+        RecipientInformation forTheHub = addressed.recipient();
+        Recipient hub = recipientWithHubKey(forTheHub, addressed.key());
         try {
             return forTheHub.getContent(hub);
         } catch (CMSException | RuntimeException e) {
             throw notSealed("The envelope does not open with the hub's key (altered on the way, or not sealed "
                     + "as expected); " + HOW_TO_SEAL + ".", e);
         }
+    }
+
+    /** The envelope's recipient entry for one of {@code keys}, in their order, and that key. */
+    private record Addressed(RecipientInformation recipient, PrivateKey key) {
+    }
+
+    private Addressed addressedTo(CMSAuthEnvelopedData envelope, List<KeyMaterial> keys) {
+        for (KeyMaterial key : keys) {
+            X509CertificateHolder certificate = holders.computeIfAbsent(key.certificate(), CryptoUtils::holder);
+            for (RecipientInformation recipient : envelope.getRecipientInfos().getRecipients()) {
+                if (recipient.getRID().match(certificate)) {
+                    return new Addressed(recipient, key.key());
+                }
+            }
+        }
+        return null;
     }
 
     private static CMSAuthEnvelopedData parse(byte[] sealed) {

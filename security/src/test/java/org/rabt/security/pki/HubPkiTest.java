@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rabt.security.CryptoUtils;
 import org.rabt.security.Pem;
+import org.rabt.security.SecurityViolation;
 import org.rabt.security.KeyMaterial;
 import org.rabt.security.envelope.CardEnvelope;
 import org.rabt.security.SecurityMisconfiguration;
@@ -319,6 +320,12 @@ class HubPkiTest {
             assertThat(restartedNode.open(sealedForOld)).as("the renewing node").isEqualTo(CARD);
             assertThat(restartedNode.open(sealedForNew)).isEqualTo(CARD);
             assertThat(renewing.exchangeOpeners()).extracting(KeyMaterial::certificate).containsExactly(after, before);
+            // once the replaced certificate has expired, its key opens nothing more
+            Clock pastTheOldExpiry = Clock.fixed(before.getNotAfter().toInstant().plusSeconds(60), ZoneOffset.UTC);
+            HubPki later = HubPki.loadOrCreate(dir, SECTORS, HOSTNAMES, pastTheOldExpiry);
+            assertThat(later.exchangeOpeners()).extracting(KeyMaterial::certificate).containsExactly(after);
+            assertThatThrownBy(() -> new CardEnvelope(later::exchangeOpeners).open(sealedForOld))
+                    .isInstanceOf(SecurityViolation.class);
         }
 
         @Test
